@@ -33,10 +33,7 @@ func Attendances() []Attendance {
 
 // ParseAttendance returns the Attendance whose text form is s.
 func ParseAttendance(s string) (Attendance, error) {
-	if a := Attendance(s); a.Valid() {
-		return a, nil
-	}
-	return "", ErrUnknownAttendance
+	return enum.Parse(Attendance(s), Attendance.Valid, ErrUnknownAttendance)
 }
 
 // Valid reports whether a is one of the constants.

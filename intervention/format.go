@@ -27,10 +27,7 @@ func Formats() []Format { return []Format{FormatIndividual, FormatGroup, FormatF
 
 // ParseFormat returns the Format whose text form is s.
 func ParseFormat(s string) (Format, error) {
-	if f := Format(s); f.Valid() {
-		return f, nil
-	}
-	return "", ErrUnknownFormat
+	return enum.Parse(Format(s), Format.Valid, ErrUnknownFormat)
 }
 
 // Valid reports whether f is one of the constants.

@@ -27,10 +27,7 @@ func ProgressStatuses() []ProgressStatus {
 
 // ParseProgressStatus returns the ProgressStatus whose text form is s.
 func ParseProgressStatus(s string) (ProgressStatus, error) {
-	if p := ProgressStatus(s); p.Valid() {
-		return p, nil
-	}
-	return "", ErrUnknownProgressStatus
+	return enum.Parse(ProgressStatus(s), ProgressStatus.Valid, ErrUnknownProgressStatus)
 }
 
 // Valid reports whether p is one of the constants.

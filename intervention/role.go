@@ -37,10 +37,7 @@ func Roles() []Role {
 
 // ParseRole returns the Role whose text form is s.
 func ParseRole(s string) (Role, error) {
-	if r := Role(s); r.Valid() {
-		return r, nil
-	}
-	return "", ErrUnknownRole
+	return enum.Parse(Role(s), Role.Valid, ErrUnknownRole)
 }
 
 // Valid reports whether r is one of the constants.

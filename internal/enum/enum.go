@@ -13,6 +13,15 @@ func Valid[T ~string](v T, known []T) bool {
 	return false
 }
 
+// Parse returns v when valid reports it valid, and unknown otherwise: the
+// body of every ParseX function.
+func Parse[T ~string](v T, valid func(T) bool, unknown error) (T, error) {
+	if !valid(v) {
+		return "", unknown
+	}
+	return v, nil
+}
+
 // Marshal returns the text of v, or unknown when v is not valid under valid.
 func Marshal[T ~string](v T, valid func(T) bool, unknown error) ([]byte, error) {
 	if !valid(v) {

@@ -44,3 +44,13 @@ func TestUnmarshalLeavesDestinationOnError(t *testing.T) {
 	require.NoError(t, Unmarshal(&c, []byte("green"), parseColor))
 	assert.Equal(t, color("green"), c)
 }
+
+func TestParse(t *testing.T) {
+	valid := func(c color) bool { return Valid(c, colors) }
+	c, err := Parse(color("red"), valid, errUnknown)
+	require.NoError(t, err)
+	assert.Equal(t, color("red"), c)
+	c, err = Parse(color("blue"), valid, errUnknown)
+	require.ErrorIs(t, err, errUnknown)
+	assert.Empty(t, c, "an unknown value parses to the zero value")
+}
