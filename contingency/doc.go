@@ -1,0 +1,51 @@
+// Package contingency runs contingency management (CM): it turns specimen
+// results into rewards kept in an append-only, hash-chained ledger, under the
+// schedules, caps and edge-case rules of published programmes
+// (reference: contingency.md).
+//
+// # Concepts
+//
+//   - A Target names what is rewarded (abstinence from a set of substances,
+//     attendance, medication adherence) and a Result reports one visit: a
+//     specimen's status and per-substance readings. Only the target's
+//     substances count, so a stimulant-only programme rewards a specimen
+//     positive only for THC (reference: RIP-3).
+//   - A Policy maps every result status to an Outcome — earn, reset or hold —
+//     and decides dilute, refused, excused and pending-lab results.
+//   - A Schedule prices visits: Escalating vouchers (Higgins; reference:
+//     H36), a PrizeBowl of draws (Petry; P1–P3) or a Table of amounts
+//     (California's Recovery Incentives Program). Schedules are pure values
+//     evaluated incrementally with Advance.
+//   - Caps bound awards per item and per window, per funding source and
+//     reward instrument (OIG $15/$75, SAMHSA $750, RIP $599), trimming to the
+//     cap or refusing.
+//   - The Ledger appends entries — earn, bonus, prize, redeem, reverse,
+//     adjust, expire — each idempotent on a caller's key and chained by
+//     SHA-256, so Verify names the first entry edited, dropped or reordered.
+//     Redemptions never overdraw and may wait for a therapist's approval.
+//     A Store persists it with optimistic concurrency; MemStore is in memory
+//     and contingencytest.TestStore is the suite every store must pass.
+//   - A Program is one participant's programme: a testing Calendar, results
+//     recorded in any arrival order and priced in collection order, missed
+//     visits derived from the calendar, and late or corrected results
+//     reconciled with linked entries (reference: C1). Status tells staff the
+//     streak, the next reward and the remaining budget.
+//
+// # Happy path
+//
+//	ledger, err := contingency.NewLedger(ctx, store, participantID,
+//		contingency.WithCaps(contingency.SAMHSA2025()))
+//	cfg := contingency.HigginsProgram(startDate, contingency.RecoveryR1)
+//	prog, err := contingency.NewProgram(programID, cfg, ledger)
+//	rec, err := prog.Record(ctx, staffID, result) // idempotent on result.SpecimenID
+//	fmt.Println(rec.Award.Amount(), ledger.Balance())
+//	rec, err = prog.Correct(ctx, staffID, "lab-confirmation", labResult)
+//	st := prog.Status(asOf) // streak, next reward if negative, cap remaining
+//
+// Money is Money, a decimal.Decimal in dollars that always prints and
+// encodes with two places; no float carries money.
+//
+// Concurrency: schedules, policies, targets, results and entries are values
+// that are safe to share. *Ledger, *MemStore and *Program are safe for
+// concurrent use; a *Bowl is not. The package starts no goroutines.
+package contingency
