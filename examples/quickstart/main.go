@@ -1,18 +1,21 @@
 // Command quickstart walks through one patient's first month with the
 // psychosocial library: a consent for family involvement, a family session
-// checked against it, and the billing code the session earns. It grows with
-// each package of the library.
+// checked against it, the billing code the session earns, and a contingency
+// management programme paying vouchers into a hash-chained ledger. It grows
+// with each package of the library.
 //
 //	go run ./examples/quickstart
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/contingency"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/billing"
 )
@@ -86,5 +89,56 @@ func run() error {
 	ok, why = consent.Permits(intervention.Recipient{ID: mother, Class: intervention.RecipientFamilyMember},
 		intervention.PurposeFamilyInvolvement, later)
 	fmt.Printf("session %s: mother may attend: %v (%s)\n", later, ok, why)
+
+	return contingencyManagement(patient)
+}
+
+// contingencyManagement runs three weeks of a Higgins voucher programme
+// with a SAMHSA cap: results recorded as they arrive, one of them late and
+// one corrected by the laboratory.
+func contingencyManagement(patient uuid.UUID) error {
+	ctx := context.Background()
+	clock := intervention.FixedClock(time.Date(2025, 2, 1, 12, 0, 0, 0, time.UTC))
+	ledger, err := contingency.NewLedger(ctx, contingency.NewMemStore(), patient,
+		contingency.WithClock(clock), contingency.WithIDSource(intervention.SequentialIDs()),
+		contingency.WithCaps(contingency.SAMHSA2025()))
+	if err != nil {
+		return err
+	}
+	start, _ := intervention.ParseDate("2025-01-06")
+	cfg := contingency.HigginsProgram(start, contingency.RecoveryR1)
+	prog, err := contingency.NewProgram(uuid.MustParse("00000000-0000-0000-0000-00000000c0de"), cfg, ledger)
+	if err != nil {
+		return err
+	}
+	visits := cfg.Calendar.Visits()
+	result := func(i int, status contingency.ResultStatus) contingency.Result {
+		return contingency.Result{
+			SpecimenID:  fmt.Sprintf("urine-%02d", i+1),
+			CollectedAt: visits[i].In(time.UTC).Add(15 * time.Hour),
+			Status:      status,
+		}
+	}
+	// Visit 4's result reaches the clinic after visit 5's.
+	for _, i := range []int{0, 1, 2, 4, 3, 5, 6, 7} {
+		rec, err := prog.Record(ctx, "staff-17", result(i, contingency.ResultNegative))
+		if err != nil {
+			return err
+		}
+		fmt.Printf("CM %s visit %d: earns $%s (run %d)\n", visits[i], i+1, contingency.Dollars(rec.Award.Amount()), rec.Award.Run)
+	}
+	// The laboratory finds visit 3's point-of-care negative positive.
+	if _, err := prog.Correct(ctx, "lab-interface", "lab-confirmation", result(2, contingency.ResultPositive)); err != nil {
+		return err
+	}
+	st := prog.Status(visits[7].In(time.UTC).Add(16 * time.Hour))
+	pct, _ := st.PercentNegative.Percent(1)
+	fmt.Printf("CM after lab correction: balance $%s, streak %d, %s%% negative\n", st.Balance, st.CurrentStreak, pct)
+	fmt.Printf("CM next visit %s pays $%s if negative; $%s left under the SAMHSA cap\n",
+		st.NextVisit, contingency.Dollars(st.NextAward.Amount()), st.CapRemaining)
+	if err := contingency.Verify(ledger.Entries()); err != nil {
+		return err
+	}
+	fmt.Printf("CM ledger: %d entries, hash chain verified\n", len(ledger.Entries()))
 	return nil
 }
