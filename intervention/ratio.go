@@ -51,9 +51,13 @@ func (r Ratio) Percent(scale int32) (decimal.Decimal, bool) {
 	return r.num.Mul(decimal.NewFromInt(100)).DivRound(r.den, scale), true
 }
 
+// exact formats d with all its digits and no exponent, whatever the host
+// did to shopspring/decimal's package settings (CONVENTIONS §3).
+func exact(d decimal.Decimal) string { return d.StringFixed(max(0, -d.Exponent())) }
+
 // String returns "num/den", or "num/0 (not computable)".
 func (r Ratio) String() string {
-	s := r.num.String() + "/" + r.den.String()
+	s := exact(r.num) + "/" + exact(r.den)
 	if !r.Computable() {
 		s += " (not computable)"
 	}
@@ -69,7 +73,7 @@ type ratioJSON struct {
 
 // MarshalJSON encodes r as {"numerator":"3","denominator":"4","computable":true}.
 func (r Ratio) MarshalJSON() ([]byte, error) {
-	return json.Marshal(ratioJSON{Numerator: r.num.String(), Denominator: r.den.String(), Computable: r.Computable()})
+	return json.Marshal(ratioJSON{Numerator: exact(r.num), Denominator: exact(r.den), Computable: r.Computable()})
 }
 
 // ErrBadRatio means a ratio's JSON form is malformed or contradicts itself.
