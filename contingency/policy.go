@@ -216,6 +216,12 @@ func (p Policy) Classify(t Target, r Result) (Classification, error) {
 	); err != nil {
 		return Classification{}, err
 	}
+	return p.classify(t, r)
+}
+
+// classify is Classify for a policy, target and result already validated:
+// the programme validates its policy and target once, not per result.
+func (p Policy) classify(t Target, r Result) (Classification, error) {
 	abstinence := t.Kind == TargetAbstinence
 	switch r.Status {
 	case ResultNegative, ResultPositive:

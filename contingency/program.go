@@ -178,16 +178,9 @@ func (p *Program) apply(ctx context.Context, op Operation) (Recorded, error) {
 	if err := op.Validate(); err != nil {
 		return Recorded{}, err
 	}
-	class, err := p.cfg.Policy.Classify(p.cfg.Target, op.Result)
+	v, err := p.visitOf(op.Result)
 	if err != nil {
 		return Recorded{}, err
-	}
-	date, err := intervention.DateOf(op.Result.CollectedAt, p.cfg.location())
-	if err != nil {
-		return Recorded{}, intervention.Prefix("result.collectedAt", err)
-	}
-	if date.Before(p.cfg.Calendar.Start) {
-		return Recorded{}, intervention.Field("result.collectedAt", ErrBeforeCalendar)
 	}
 
 	p.mu.Lock()
@@ -211,7 +204,6 @@ func (p *Program) apply(ctx context.Context, op Operation) (Recorded, error) {
 		}
 	}
 
-	v := visit{date: date, at: op.Result.CollectedAt, result: op.Result, class: class}
 	from, tail := p.plan(v, op.Kind == OperationCorrect)
 	entries, err := p.post(ctx, p.opKey(op), op, tail)
 	if err != nil {
@@ -222,10 +214,30 @@ func (p *Program) apply(ctx context.Context, op Operation) (Recorded, error) {
 	p.results[spec] = specimen{result: op.Result, ops: p.results[spec].ops + 1}
 	i, _ := position(p.visits, &v)
 	got := p.visits[i]
-	rec := Recorded{SpecimenID: spec, Classification: class, Award: got.award, Limit: got.limit, Entries: entries}
+	rec := Recorded{SpecimenID: spec, Classification: got.class, Award: got.award, Limit: got.limit, Entries: entries}
 	p.recorded[spec] = rec
 	rec.Entries = slices.Clone(entries)
 	return rec, nil
+}
+
+// visitOf classifies r and places it on the programme's calendar. Errors
+// have paths under "result".
+func (p *Program) visitOf(r Result) (visit, error) {
+	if err := r.Validate(); err != nil {
+		return visit{}, intervention.Prefix("result", err)
+	}
+	class, err := p.cfg.Policy.classify(p.cfg.Target, r)
+	if err != nil {
+		return visit{}, err
+	}
+	date, err := intervention.DateOf(r.CollectedAt, p.cfg.location())
+	if err != nil {
+		return visit{}, intervention.Prefix("result.collectedAt", err)
+	}
+	if date.Before(p.cfg.Calendar.Start) {
+		return visit{}, intervention.Field("result.collectedAt", ErrBeforeCalendar)
+	}
+	return visit{date: date, at: r.CollectedAt, result: r, class: class}, nil
 }
 
 // replay answers a Record of a specimen already recorded.
@@ -251,7 +263,6 @@ func (p *Program) opKey(op Operation) string {
 // plan returns the position from which the visits change and the new tail
 // of visits from there, re-priced. p.visits is not modified.
 func (p *Program) plan(v visit, correct bool) (int, []visit) {
-	var inserts []visit
 	if correct {
 		i, _ := position(p.visits, &v)
 		tail := slices.Clone(p.visits[i:])
@@ -266,24 +277,28 @@ func (p *Program) plan(v visit, correct bool) (int, []visit) {
 	if n := len(p.visits); n > 0 {
 		from = p.visits[n-1].date.AddDays(1)
 	}
+	var inserts []visit
 	for _, d := range p.cfg.Calendar.Between(from, v.date) {
 		inserts = append(inserts, p.missedVisit(d))
 	}
 	// A result for a date already counted as missed takes its place.
 	miss := p.missedVisit(v.date)
-	start := len(p.visits)
-	var tail []visit
+	n := len(p.visits)
 	if i, found := position(p.visits, &miss); found {
-		start = i
-		tail = slices.Clone(p.visits[i+1:])
-	} else if i, _ := position(p.visits, &v); i < len(p.visits) {
-		start = i
-		tail = slices.Clone(p.visits[i:])
+		tail := append(inserts, p.visits[i+1:]...)
+		j, _ := position(tail, &v)
+		return i, p.reprice(i, slices.Insert(tail, j, v))
 	}
-	tail = append(inserts, tail...)
-	j, _ := position(tail, &v)
-	tail = slices.Insert(tail, j, v)
-	return start, p.reprice(start, tail)
+	if i, _ := position(p.visits, &v); i < n {
+		tail := append(inserts, p.visits[i:]...)
+		j, _ := position(tail, &v)
+		return i, p.reprice(i, slices.Insert(tail, j, v))
+	}
+	// The usual case, a result after every visit so far: build the tail in
+	// the spare capacity of p.visits, which the caller commits by appending
+	// it in place. Nothing visible in p.visits changes until then.
+	tail := append(append(p.visits[n:n:cap(p.visits)], inserts...), v)
+	return n, p.reprice(n, tail)
 }
 
 // missedVisit returns the derived missed visit for scheduled date d.

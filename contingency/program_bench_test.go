@@ -107,22 +107,27 @@ func BenchmarkCaseload(b *testing.B) {
 	}
 }
 
-// BenchmarkCaseloadPricing prices the same caseload with the schedule alone
-// (no ledger): the cost of replaying results to recompute rewards.
-func BenchmarkCaseloadPricing(b *testing.B) {
+// BenchmarkCaseloadReplay replays the same caseload through
+// ProgramConfig.Price: every result classified, placed on the calendar and
+// priced from scratch, with no ledger. This is the recompute a programme
+// manager runs to audit payouts or try a schedule change.
+func BenchmarkCaseloadReplay(b *testing.B) {
 	const patients, results = 10_000, 72
-	s := contingency.HigginsVouchers(contingency.RecoveryR1)
-	steps := make([]contingency.Step, results)
-	for i := range steps {
-		steps[i] = contingency.Step{Outcome: contingency.OutcomeEarn}
+	cfg := contingency.HigginsProgram(day(b, pgStart), contingency.RecoveryR1)
+	cfg.Calendar = contingency.ThriceWeekly(day(b, pgStart), 24)
+	visits := cfg.Calendar.Visits()
+	rs := make([]contingency.Result, results)
+	for i := range rs {
+		st := contingency.ResultNegative
 		if i%17 == 5 {
-			steps[i].Outcome = contingency.OutcomeReset
+			st = contingency.ResultPositive
 		}
+		rs[i] = contingency.Result{SpecimenID: "s" + strconv.Itoa(i), CollectedAt: visits[i].In(time.UTC).Add(9 * time.Hour), Status: st}
 	}
 	b.ReportAllocs()
 	for range b.N {
 		for range patients {
-			if _, err := contingency.Evaluate(s, steps); err != nil {
+			if _, err := cfg.Price(rs); err != nil {
 				b.Fatal(err)
 			}
 		}
