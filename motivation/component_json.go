@@ -1,0 +1,175 @@
+package motivation
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/recoverykit/psychosocial/intervention"
+)
+
+// SchemaVersion is the schemaVersion of the component's JSON form.
+const SchemaVersion = "1"
+
+// componentJSON is the wire form of a Component. Key order is part of the
+// contract (testdata/component.golden.json).
+type componentJSON struct {
+	SchemaVersion   string                 `json:"schemaVersion"`
+	ID              uuid.UUID              `json:"id"`
+	Patient         uuid.UUID              `json:"patient"`
+	Target          Behavior               `json:"target"`
+	PlannedSessions int                    `json:"plannedSessions"`
+	TimeZone        string                 `json:"timeZone"`
+	Thresholds      MITIThresholds         `json:"thresholds"`
+	Sessions        []MISession            `json:"sessions"`
+	Stages          []StageAssessment      `json:"stages"`
+	Ratings         []RulerRating          `json:"ratings"`
+	ClientLanguage  []ClientLanguageCoding `json:"clientLanguage"`
+	Fidelity        []MITICoding           `json:"fidelity"`
+	Balances        []DecisionalBalance    `json:"balances"`
+	ChangePlans     []ChangePlan           `json:"changePlans"`
+}
+
+// nonNil returns s, or an empty slice for nil, so lists encode as [].
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// MarshalJSON encodes the component as a document with schemaVersion "1":
+// its configuration (the time zone by IANA name) and every record in
+// recording order. The document holds worksheet and change-plan text: store
+// it only where PHI may be stored. A zero (invalid) Component is an error.
+func (c *Component) MarshalJSON() ([]byte, error) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if err := c.cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(componentJSON{
+		SchemaVersion:   SchemaVersion,
+		ID:              c.cfg.ID,
+		Patient:         c.cfg.Patient,
+		Target:          c.cfg.Target,
+		PlannedSessions: c.cfg.PlannedSessions,
+		TimeZone:        c.cfg.location().String(),
+		Thresholds:      c.cfg.Thresholds,
+		Sessions:        nonNil(c.sessions),
+		Stages:          nonNil(c.stages.entries),
+		Ratings:         nonNil(c.ratings),
+		ClientLanguage:  nonNil(c.talk),
+		Fidelity:        nonNil(c.fidelity),
+		Balances:        nonNil(c.balances),
+		ChangePlans:     nonNil(c.plans),
+	})
+}
+
+// UnmarshalJSON decodes a document MarshalJSON wrote, checking it as
+// strictly as recording does: every record is replayed through the
+// Add/Record/Revise methods, so a document that could not have been built
+// that way is rejected. Errors wrap intervention.ErrInvalid: ErrMalformedJSON
+// for syntax, type and unknown-key errors, ErrSchemaVersion at
+// "schemaVersion", an unknown time zone at "timeZone", and record problems
+// under their list path ("stages[2].corrects"); a repeated record is
+// intervention.ErrDuplicate. On error *c is unchanged. As encoding/json does
+// for other types, JSON null is a no-op.
+func (c *Component) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	fresh, err := decodeComponent(b)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cfg, c.sessions, c.stages, c.ratings = fresh.cfg, fresh.sessions, fresh.stages, fresh.ratings
+	c.talk, c.fidelity, c.balances, c.plans = fresh.talk, fresh.fidelity, fresh.balances, fresh.plans
+	return nil
+}
+
+// ParseComponent decodes a component document (see UnmarshalJSON).
+func ParseComponent(b []byte) (*Component, error) { return decodeComponent(b) }
+
+func decodeComponent(b []byte) (*Component, error) {
+	var w componentJSON
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		if errors.Is(err, intervention.ErrInvalid) {
+			return nil, err
+		}
+		return nil, ErrMalformedJSON
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, ErrMalformedJSON
+	}
+	if w.SchemaVersion != SchemaVersion {
+		return nil, field("schemaVersion", ErrSchemaVersion)
+	}
+	loc, err := time.LoadLocation(w.TimeZone)
+	if err != nil || w.TimeZone == "" || w.TimeZone == localName {
+		return nil, field("timeZone", intervention.ErrUnknownValue)
+	}
+	c, err := New(Config{
+		ID: w.ID, Patient: w.Patient, Target: w.Target, PlannedSessions: w.PlannedSessions,
+		Thresholds: w.Thresholds, Location: loc,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if w.Thresholds.IsZero() {
+		return nil, field("thresholds", intervention.ErrMissing)
+	}
+	var errs []error
+	add := func(path string, i int, replayed bool, err error) {
+		p := intervention.Index(path, i)
+		idPath := p + ".id"
+		if path == "sessions" {
+			idPath = p + ".session.id"
+		}
+		if err != nil {
+			errs = append(errs, intervention.Prefix(p, err))
+		} else if replayed {
+			errs = append(errs, field(idPath, intervention.ErrDuplicate))
+		}
+	}
+	for i, s := range w.Sessions {
+		r, err := c.AddSession(s)
+		add("sessions", i, r, err)
+	}
+	for i, s := range w.Stages {
+		r, err := c.RecordStage(s)
+		add("stages", i, r, err)
+	}
+	for i, s := range w.Ratings {
+		r, err := c.RecordRating(s)
+		add("ratings", i, r, err)
+	}
+	for i, s := range w.ClientLanguage {
+		r, err := c.RecordClientLanguage(s)
+		add("clientLanguage", i, r, err)
+	}
+	for i, s := range w.Fidelity {
+		r, err := c.RecordFidelity(s)
+		add("fidelity", i, r, err)
+	}
+	for i, s := range w.Balances {
+		r, err := c.AddBalance(s)
+		add("balances", i, r, err)
+	}
+	for i, s := range w.ChangePlans {
+		r, err := c.RevisePlan(s)
+		add("changePlans", i, r, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
