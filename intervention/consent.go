@@ -761,8 +761,16 @@ func (c *Consent) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v consentJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		if errors.Is(err, ErrInvalid) {
+			return err // an enum's own error, which never quotes the input
+		}
+		return ErrMalformedJSON
+	}
+	if dec.More() {
+		return ErrMalformedJSON
 	}
 	if err := Consent(v).Validate(); err != nil {
 		return err

@@ -866,3 +866,22 @@ func FuzzConsentJSON(f *testing.F) {
 		require.Equal(t, string(out), string(out2))
 	})
 }
+
+func TestConsentJSONIsStrict(t *testing.T) {
+	valid, err := json.Marshal(familyConsent(t))
+	require.NoError(t, err)
+	for name, in := range map[string]string{
+		"unknown field": strings.Replace(string(valid), `{"id"`, `{"notes":"x","id"`, 1),
+		"syntax":        string(valid[:len(valid)-1]),
+		"trailing":      string(valid) + `{}`,
+		"wrong type":    strings.Replace(string(valid), `"purpose":"family-involvement"`, `"purpose":7`, 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var c intervention.Consent
+			err := c.UnmarshalJSON([]byte(in))
+			require.ErrorIs(t, err, intervention.ErrInvalid)
+			assert.NotContains(t, err.Error(), consentSecret, "the input is never quoted")
+			assert.Equal(t, intervention.Consent{}, c, "a failed decode changes nothing")
+		})
+	}
+}

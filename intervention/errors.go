@@ -23,6 +23,10 @@ var (
 	ErrDuplicate = fmt.Errorf("duplicate: %w", ErrInvalid)
 	// ErrInconsistent means two fields contradict each other.
 	ErrInconsistent = fmt.Errorf("inconsistent: %w", ErrInvalid)
+	// ErrMalformedJSON means a document is not valid JSON of the expected
+	// shape (bad syntax, a wrong type, an unknown field, trailing data). The
+	// decoder's own message is dropped because it may quote the input.
+	ErrMalformedJSON = fmt.Errorf("malformed JSON: %w", ErrInvalid)
 )
 
 // FieldError names the field that failed, as a JSON path such as

@@ -1,6 +1,7 @@
 package motivation
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -159,8 +160,16 @@ func (r RulerRating) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes r; on error *r is unchanged.
 func (r *RulerRating) UnmarshalJSON(b []byte) error {
 	var v rulerRatingJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		if errors.Is(err, intervention.ErrInvalid) {
+			return err
+		}
+		return ErrMalformedJSON
+	}
+	if dec.More() {
+		return ErrMalformedJSON
 	}
 	*r = RulerRating(v)
 	return nil

@@ -171,3 +171,15 @@ func TestStageHeuristicErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestRulerRatingJSONIsStrict(t *testing.T) {
+	var r motivation.RulerRating
+	for _, in := range []string{
+		`{"id":"00000000-0000-0000-0000-000000000001","ruler":"readiness","value":5,"extra":true}`,
+		`{"id":"00000000-0000-0000-0000-000000000001","ruler":"readiness","value":"5"}`,
+		`{"id":"00000000-0000-0000-0000-000000000001","ruler":"readiness","value":5} {}`,
+	} {
+		require.ErrorIs(t, r.UnmarshalJSON([]byte(in)), intervention.ErrInvalid, in)
+	}
+	require.ErrorIs(t, r.UnmarshalJSON([]byte(`{"ruler":"hope"}`)), motivation.ErrUnknownRuler)
+}
