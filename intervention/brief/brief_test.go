@@ -382,3 +382,10 @@ func FuzzEnumText(f *testing.F) {
 		}
 	})
 }
+
+func TestNegativeScreenOwesNoFollowUp(t *testing.T) {
+	b := biNew(t, func(c *brief.Config) { c.Screen = biScreen(t, false) })
+	p := b.Progress(biAt.Add(90 * 24 * time.Hour))
+	assert.Equal(t, intervention.StatusNotStarted, p.Status)
+	assert.Empty(t, p.Due, "no follow-up is due after a negative screen")
+}

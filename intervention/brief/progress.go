@@ -26,7 +26,7 @@ const (
 // delivery is made and any referral is closed (attended or declined), and
 // active otherwise. Completion is the share of the elements of the models
 // used that were delivered. Due lists the follow-up (due FollowUpDays after
-// the screen, while nothing has been delivered) and an open referral's
+// a positive screen, while nothing has been delivered) and an open referral's
 // hand-off (due ReferralFollowUpDays after the referral).
 func (b *Intervention) Progress(asOf time.Time) intervention.Progress {
 	b.mu.Lock()
@@ -97,9 +97,11 @@ func (b *Intervention) Progress(asOf time.Time) intervention.Progress {
 	p.Measures = append(p.Measures, intervention.Measure{Code: MeasureReferralAttended, Unit: "ratio", Value: attended})
 
 	switch {
-	case delivered == 0:
+	case delivered == 0 && b.cfg.Screen.Positive:
 		due := b.FollowUpDue()
 		p.Due = append(p.Due, intervention.Due{Code: DueFollowUp, By: due.In(loc), Overdue: today.After(due), Ref: b.cfg.ID})
+	case delivered == 0:
+		// A negative screen owes no follow-up.
 	case referralOpen:
 		p.Status = intervention.StatusActive
 	default:
