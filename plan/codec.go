@@ -1,0 +1,363 @@
+package plan
+
+import (
+	"encoding/json"
+	"errors"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/recoverykit/psychosocial/intervention"
+	"github.com/recoverykit/psychosocial/intervention/brief"
+	"github.com/recoverykit/psychosocial/intervention/cbt"
+	"github.com/recoverykit/psychosocial/intervention/family"
+	"github.com/recoverykit/psychosocial/intervention/twelvestep"
+	"github.com/recoverykit/psychosocial/motivation"
+)
+
+// SchemaVersion is the schemaVersion of a plan document.
+const SchemaVersion = "1"
+
+// Encoder writes a component's JSON document.
+type Encoder func(c intervention.Component) (json.RawMessage, error)
+
+// Decoder reads a component from its JSON document. It must check the
+// document as strictly as the component's own constructors do. A decoder
+// for a component that needs host resources (a contingency.Program needs
+// the host's ledger) is a closure over them.
+type Decoder func(doc json.RawMessage) (intervention.Component, error)
+
+// ComponentCodec encodes and decodes the components of one modality. A nil
+// Encode uses json.Marshal on the component (its MarshalJSON when it has
+// one); a nil Decode means documents of the modality cannot be read.
+type ComponentCodec struct {
+	Encode Encoder
+	Decode Decoder
+}
+
+// Codec reads and writes plan documents, components included. Components
+// are polymorphic: each is written as {"modality", "id", "document"} and
+// read back by the decoder registered for its modality. Every component
+// with a MarshalJSON method is written by it. Built-in decoders cover the
+// modalities whose types read themselves without host resources:
+// motivation.Component, brief.Intervention, cbt.Course, family.Therapy and
+// twelvestep.Facilitation. A host registers the others
+// with WithComponentCodec: its own modalities, and contingency management,
+// whose contingency.Program writes itself but is read by
+// contingency.DecodeProgram against the host's ledger (and context), so the
+// host registers a decoder closure over them.
+//
+// A Codec is immutable once built; the zero Codec is usable and has the
+// built-in codecs only. Build others with NewCodec.
+type Codec struct {
+	codecs map[intervention.Modality]ComponentCodec
+}
+
+// CodecOption configures NewCodec.
+type CodecOption interface{ apply(*Codec) error }
+
+type componentCodecOption struct {
+	m  intervention.Modality
+	cc ComponentCodec
+}
+
+func (o componentCodecOption) apply(c *Codec) error {
+	if !o.m.Valid() {
+		return field("modality", intervention.ErrUnknownModality)
+	}
+	if o.cc.Encode == nil && o.cc.Decode == nil {
+		return field("codec", intervention.ErrMissing)
+	}
+	c.codecs[o.m] = o.cc
+	return nil
+}
+
+// WithComponentCodec registers the codec of a modality, replacing a
+// built-in one.
+func WithComponentCodec(m intervention.Modality, cc ComponentCodec) CodecOption {
+	return componentCodecOption{m, cc}
+}
+
+// NewCodec returns a codec with the built-in component codecs and those of
+// opts. It fails, wrapping intervention.ErrInvalid, for an invalid modality
+// or a codec with neither function.
+func NewCodec(opts ...CodecOption) (*Codec, error) {
+	c := &Codec{codecs: map[intervention.Modality]ComponentCodec{}}
+	var errs []error
+	for i, o := range opts {
+		if o == nil {
+			errs = append(errs, field(intervention.Index("options", i), intervention.ErrMissing))
+			continue
+		}
+		errs = append(errs, intervention.Prefix(intervention.Index("options", i), o.apply(c)))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Modalities returns the modalities the codec has a codec for, built-in
+// ones included.
+func (c *Codec) Modalities() []intervention.Modality {
+	var out []intervention.Modality
+	for _, m := range intervention.Modalities() {
+		if _, ok := c.lookup(m); ok {
+			out = append(out, m)
+		}
+	}
+	if c == nil {
+		return out
+	}
+	for _, m := range sortedModalities(c.codecs) {
+		if m.IsCustom() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func sortedModalities(m map[intervention.Modality]ComponentCodec) []intervention.Modality {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// lookup returns the codec of m: the host's, else the built-in one.
+func (c *Codec) lookup(m intervention.Modality) (ComponentCodec, bool) {
+	if c != nil {
+		if cc, ok := c.codecs[m]; ok {
+			return cc, true
+		}
+	}
+	return builtinCodec(m)
+}
+
+// builtinCodec returns the codec of a modality whose component type has a
+// JSON form.
+func builtinCodec(m intervention.Modality) (ComponentCodec, bool) {
+	switch m {
+	case intervention.ModalityMotivationalInterviewing:
+		return ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
+			return motivation.ParseComponent(doc)
+		}}, true
+	case intervention.ModalityBriefIntervention:
+		return ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
+			b := new(brief.Intervention)
+			if err := b.UnmarshalJSON(doc); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}}, true
+	case intervention.ModalityCBT:
+		return ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
+			return cbt.ParseCourse(doc)
+		}}, true
+	case intervention.ModalityFamilyTherapy:
+		return ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
+			return family.ParseTherapy(doc)
+		}}, true
+	case intervention.ModalityTwelveStepFacilitation:
+		return ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
+			return twelvestep.ParseFacilitation(doc)
+		}}, true
+	case intervention.ModalityContingencyManagement:
+		return ComponentCodec{}, false
+	}
+	return ComponentCodec{}, false
+}
+
+// componentJSON is a component in a plan document.
+type componentJSON struct {
+	Modality intervention.Modality `json:"modality"`
+	ID       uuid.UUID             `json:"id"`
+	Document json.RawMessage       `json:"document"`
+}
+
+// planJSON is the wire form of a plan. Key order is part of the contract
+// (testdata/plan.golden.json).
+type planJSON struct {
+	SchemaVersion     string               `json:"schemaVersion"`
+	ID                uuid.UUID            `json:"id"`
+	Patient           uuid.UUID            `json:"patient"`
+	Jurisdiction      string               `json:"jurisdiction,omitzero"`
+	Setting           string               `json:"setting,omitzero"`
+	Admitted          time.Time            `json:"admitted"`
+	End               intervention.Date    `json:"end,omitzero"`
+	TimeZone          string               `json:"timeZone"`
+	Status            Status               `json:"status"`
+	LevelsOfCare      []LevelOfCare        `json:"levelsOfCare"`
+	Problems          []Problem            `json:"problems"`
+	Goals             []Goal               `json:"goals"`
+	Objectives        []Objective          `json:"objectives"`
+	Interventions     []Intervention       `json:"interventions"`
+	Strengths         []Strength           `json:"strengths"`
+	DischargeCriteria []DischargeCriterion `json:"dischargeCriteria"`
+	Participation     []Participation      `json:"participation"`
+	Components        []componentJSON      `json:"components"`
+	Revisions         []Revision           `json:"revisions"`
+	Reviews           []ReviewRecord       `json:"reviews"`
+	Signatures        []Signature          `json:"signatures"`
+	Sessions          []SessionLink        `json:"sessions"`
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Marshal encodes p as a document with schemaVersion "1": its
+// configuration (the time zone by IANA name), every element, component
+// (through its codec), revision, review, signature and session link, in
+// order. The document holds plan text: store it only where PHI may be
+// stored. A component with no encoder and no MarshalJSON is ErrNoCodec at
+// "components[i].modality"; a zero Plan is invalid.
+func (c *Codec) Marshal(p *Plan) ([]byte, error) {
+	s := p.snap()
+	if err := s.cfg.Validate(); err != nil {
+		return nil, err
+	}
+	w := planJSON{
+		SchemaVersion: SchemaVersion, ID: s.cfg.ID, Patient: s.cfg.Patient, Jurisdiction: s.cfg.Jurisdiction,
+		Setting: s.cfg.Setting, Admitted: s.cfg.Admitted, End: s.cfg.End, TimeZone: s.cfg.location().String(),
+		Status: s.status, LevelsOfCare: nonNil(s.levels), Problems: nonNil(s.problems), Goals: nonNil(s.goals),
+		Objectives: nonNil(s.objectives), Interventions: nonNil(s.interventions), Strengths: nonNil(s.strengths),
+		DischargeCriteria: nonNil(s.discharge), Participation: nonNil(s.participation),
+		Components: make([]componentJSON, len(s.components)), Revisions: nonNil(s.revisions),
+		Reviews: nonNil(s.reviews), Signatures: nonNil(s.signatures), Sessions: nonNil(s.sessions),
+	}
+	var errs []error
+	for i, comp := range s.components {
+		doc, err := c.encode(comp)
+		if err != nil {
+			errs = append(errs, intervention.Prefix(intervention.Index("components", i), err))
+			continue
+		}
+		w.Components[i] = componentJSON{Modality: comp.Modality(), ID: comp.ID(), Document: doc}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return json.Marshal(w)
+}
+
+func (c *Codec) encode(comp intervention.Component) (json.RawMessage, error) {
+	cc, registered := c.lookup(comp.Modality())
+	var doc []byte
+	var err error
+	switch m, marshaler := comp.(json.Marshaler); {
+	case registered && cc.Encode != nil:
+		doc, err = cc.Encode(comp)
+	case registered, marshaler:
+		doc, err = json.Marshal(m)
+		if !marshaler {
+			doc, err = json.Marshal(comp)
+		}
+	default:
+		return nil, field("modality", ErrNoCodec)
+	}
+	if err == nil && !json.Valid(doc) {
+		err = ErrMalformedJSON
+	}
+	return doc, intervention.Prefix("document", err)
+}
+
+// Unmarshal decodes a plan document, checking it as strictly as building
+// the plan does. Errors wrap intervention.ErrInvalid and name the path:
+// ErrMalformedJSON for syntax and JSON-type errors, ErrUnknownField for a
+// key the schema does not define, ErrSchemaVersion, an unknown time zone at
+// "timeZone", ErrNoCodec at "components[i].modality", a component's own
+// errors under "components[i].document", and every inconsistency of the
+// content (a reference to nothing is ErrNotFound, an illegal status chain
+// in the revisions is ErrIllegalTransition). Whether every element was
+// added by a revision is left to rule P-ID-1, so that a document whose
+// elements were recreated outside this package can still be read and
+// flagged.
+func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
+	var w planJSON
+	if err := strictUnmarshal(b, &w); err != nil {
+		return nil, err
+	}
+	if w.SchemaVersion != SchemaVersion {
+		return nil, field("schemaVersion", ErrSchemaVersion)
+	}
+	loc, err := time.LoadLocation(w.TimeZone)
+	if err != nil || w.TimeZone == "" || w.TimeZone == localName {
+		return nil, field("timeZone", intervention.ErrUnknownValue)
+	}
+	cfg := Config{
+		ID: w.ID, Patient: w.Patient, Jurisdiction: w.Jurisdiction, Setting: w.Setting,
+		Admitted: w.Admitted, End: w.End, Location: loc,
+	}
+	errs := []error{cfg.Validate()}
+	s := &state{
+		cfg: cfg, status: w.Status, levels: nilIfEmpty(w.LevelsOfCare), problems: nilIfEmpty(w.Problems),
+		goals: nilIfEmpty(w.Goals), objectives: nilIfEmpty(w.Objectives), interventions: nilIfEmpty(w.Interventions),
+		strengths: nilIfEmpty(w.Strengths), discharge: nilIfEmpty(w.DischargeCriteria),
+		participation: nilIfEmpty(w.Participation), revisions: nilIfEmpty(w.Revisions), reviews: nilIfEmpty(w.Reviews),
+		signatures: nilIfEmpty(w.Signatures), sessions: nilIfEmpty(w.Sessions), lazy: &lazyIndex{},
+	}
+	for i, cj := range w.Components {
+		comp, err := c.decode(cj)
+		if err != nil {
+			errs = append(errs, intervention.Prefix(intervention.Index("components", i), err))
+			continue
+		}
+		s.components = append(s.components, comp)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return &Plan{st: s}, nil
+}
+
+func (c *Codec) decode(cj componentJSON) (intervention.Component, error) {
+	cc, ok := c.lookup(cj.Modality)
+	if !ok || cc.Decode == nil {
+		return nil, field("modality", ErrNoCodec)
+	}
+	if len(cj.Document) == 0 {
+		return nil, field("document", intervention.ErrMissing)
+	}
+	comp, err := cc.Decode(cj.Document)
+	switch {
+	case err != nil:
+		return nil, intervention.Prefix("document", err)
+	case comp == nil:
+		return nil, field("document", intervention.ErrMissing)
+	case comp.ID() != cj.ID:
+		return nil, field("id", intervention.ErrInconsistent)
+	case comp.Modality() != cj.Modality:
+		return nil, field("modality", intervention.ErrInconsistent)
+	}
+	if err := comp.Validate(); err != nil {
+		return nil, intervention.Prefix("document", err)
+	}
+	return comp, nil
+}
+
+// MarshalJSON encodes p with the zero Codec (built-in codecs, and each
+// component's own MarshalJSON). Use a Codec for host component codecs.
+func (p *Plan) MarshalJSON() ([]byte, error) { return (*Codec)(nil).Marshal(p) }
+
+// UnmarshalJSON decodes a plan document with the zero Codec (built-in
+// codecs only; use Codec.Unmarshal for others). On error *p is unchanged.
+// As encoding/json does for other types, JSON null is a no-op.
+func (p *Plan) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	n, err := (*Codec)(nil).Unmarshal(b)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.st = n.st
+	return nil
+}
