@@ -1,7 +1,8 @@
-// Package pgstore keeps contingency reward ledgers in PostgreSQL through
-// database/sql, behind the contingency.Store port, so that a CM ledger
-// survives two clerks redeeming at once, a dropped connection mid-write and
-// a server restart.
+// Package pgstore keeps contingency reward ledgers and treatment-plan
+// revisions in PostgreSQL through database/sql, so that a CM ledger survives
+// two clerks redeeming at once, a dropped connection mid-write and a server
+// restart, and a plan's every saved version is kept. One module holds both
+// stores: one driver-free adapter, one set of migrations.
 //
 // It lives in its own module so that importing the core library never pulls
 // in a database driver: the host opens the *sql.DB with the driver it
@@ -11,6 +12,8 @@
 //	store, err := pgstore.New(db)
 //	err = store.Migrate(ctx) // embedded, versioned, idempotent
 //	ledger, err := contingency.NewLedger(ctx, store, participantID)
+//	plans, err := store.Plans(codec) // codec: the host's plan.Codec
+//	v, err := plans.Save(ctx, p, loadedVersion)
 //
 // # Guarantees
 //
