@@ -67,8 +67,9 @@
 // (scheduling is the host's), P-BILL-TIME-1 and P-GROUP-1 (timed codes and
 // per-attendee minutes belong to sessions and package billing, checked by
 // intervention.Session.Validate and the components), P-CONSENT-1..3
-// (disclosure is checked by intervention.Consent) and P-FHIR-1 (no FHIR
-// export). A host adds any of them as its own Rule. "LOC change triggers an
+// (disclosure is checked by intervention.Consent) and P-FHIR-1 (an export
+// property, not a plan's: package plan/fhir builds bundles that hold the R4
+// invariants it names and verifies every reference before returning). A host adds any of them as its own Rule. "LOC change triggers an
 // immediate review" (P-DUE-REVIEW-1) is enforced by the lifecycle: a level
 // of care changes only under review.
 //

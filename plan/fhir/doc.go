@@ -1,0 +1,83 @@
+// Package fhir exports the library's records — a treatment plan, a
+// standalone screening, a contingency-management programme, a family
+// therapy course — to HL7 FHIR R4 document Bundles (reference:
+// plans-and-interop.md §5.1–§5.3, §5.5; rules P-FHIR-1 and P-CONSENT-2).
+// It writes hand-made structs with encoding/json only: no FHIR library.
+//
+//	subject := fhir.Subject{Patient: patientID} // must be the record's patient
+//	opts := fhir.Options{DocumentID: disclosureID, Timestamp: now, Author: staffID,
+//		Consents: []intervention.Consent{tpo}} // the Part 2 consent(s) disclosed under
+//	bundle, err := fhir.Export(p, subject, opts)
+//	doc, err := json.Marshal(bundle) // deterministic bytes
+//
+// ExportScreening, ExportContingency and ExportFamily export the other
+// records the same way.
+//
+// # Shape
+//
+// Every export is a Bundle of type "document" (BundleType): the disclosure
+// is one unit with an identifier (Options.DocumentID), a timestamp, an
+// author, a confidentiality code, and the 42 CFR §2.32 notice in the last
+// section of its Composition (the first entry). Entries are named
+// "urn:uuid:<id>" and referenced by that name only; every reference
+// resolves to an entry of the same Bundle (Bundle.Verify, which every
+// export passes before it returns). Resource ids are stable: version-5
+// UUIDs derived from the library's record IDs (ResourceID), and each
+// resource keeps the record's own UUID as an identifier. The order is
+// fixed: Composition, Patient, then the resources grouped by type in the
+// order of the records.
+//
+// Resources: CarePlan (the plan, its activities inline with their detail
+// and never a reference as well), Condition (problems, ICD-10-CM), Goal
+// (goals and objectives with lifecycle and achievement status, targets,
+// expressedBy), Procedure (delivered sessions, brief-intervention
+// deliveries, the CM programme), Encounter (sessions with family members
+// present), Observation (instrument totals, component progress figures,
+// CM results and figures, ASAM placements), QuestionnaireResponse (a
+// screening's answers), RelatedPerson (family members: role and patient,
+// no name), Consent (42 CFR Part 2), and Practitioner, Organization and
+// Group for the people and classes referenced.
+//
+// # Codes
+//
+// External codes only where the reference verifies them: SNOMED CT
+// 304891004 (CBT) and 429291000124102 (alcohol brief intervention); ICD-10-PCS
+// section H counselling codes by modality and format (HZ3x/HZ4x: 2 CBT,
+// 3 12-step, 7 motivational enhancement); LOINC instrument totals from
+// package screen; ICD-10-CM diagnoses from the plan; and FHIR's own
+// terminology for statuses, categories, security labels and roles.
+// Everything else — modalities without a verified concept (family therapy,
+// CM, TSF, MI as such), measures, bands, answers, consent purposes and
+// categories — uses the local code systems under LocalBase, whose codes are
+// the library's text forms (SystemModality and the other System constants).
+// Codes the reference leaves unverified (the §2.32 wording, the consent
+// category) are Options with documented defaults.
+//
+// # Privacy
+//
+// Nothing about a person is exported beyond what the host passes: the
+// Patient carries only the host's opaque ID and the identifiers in
+// Subject; staff and family members only their opaque IDs. Clinical free
+// text (problem statements, clinical goal wording, objectives, criteria,
+// rationale) is exported unless Options.OmitClinicalText; goals in the
+// patient's own words only with Options.IncludePatientWords — they are
+// the patient's own plan content, so the default keeps them out and a goal
+// without clinical wording is described as data-absent "masked".
+// Every resource, the Bundle and the Composition carry the security labels
+// (DefaultSecurityLabels: R, ETH, 42CFRPart2) and every document the §2.32
+// notice (DefaultRedisclosureNotice). The exporter does not decide whether
+// a disclosure is allowed: check intervention.Consent.Permits first.
+//
+// # Validation
+//
+// validate/validate.sh (bash plan/fhir/validate/validate.sh from the
+// repository root) validates the golden Bundles in testdata against the
+// official R4 definitions with two validators — Medplum's StructureDefinition
+// validator with the FHIRPath invariants, and the R4 JSON Schema — and
+// checks that deliberately broken Bundles in testdata/broken are rejected.
+//
+// Errors wrap intervention.ErrInvalid inside *intervention.FieldError with
+// the path of the input at fault, and carry no values. Concurrency: the
+// exporters are pure functions of their inputs; a Bundle is a plain value,
+// not safe to change concurrently. This package starts no goroutines.
+package fhir
