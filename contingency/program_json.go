@@ -1,16 +1,15 @@
 package contingency
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -193,21 +192,8 @@ func DecodeProgram(ctx context.Context, data []byte, ledger *Ledger, opts ...Pro
 	return Restore(ctx, w.ID, w.Config, ledger, w.Operations, opts...)
 }
 
-// decodeStrict decodes one JSON value into v with unknown fields refused and
-// no trailing data. Field errors from v's own decoders are kept; any other
-// decoder error becomes ErrMalformedProgram, so that no input is quoted.
+// decodeStrict decodes one JSON value into v strictly (see wire.Decode);
+// decoder errors become ErrMalformedProgram, so that no input is quoted.
 func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var fe *intervention.FieldError
-		if errors.As(err, &fe) {
-			return fe
-		}
-		return ErrMalformedProgram
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return ErrMalformedProgram
-	}
-	return nil
+	return wire.Decode(data, v, intervention.ErrInvalid, ErrMalformedProgram)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/recoverykit/psychosocial/internal/enum"
+	"github.com/recoverykit/psychosocial/internal/wire"
 )
 
 // InfoCategory is a category of information a consent lets be disclosed: the
@@ -761,16 +762,8 @@ func (c *Consent) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var v consentJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&v); err != nil {
-		if errors.Is(err, ErrInvalid) {
-			return err // an enum's own error, which never quotes the input
-		}
-		return ErrMalformedJSON
-	}
-	if dec.More() {
-		return ErrMalformedJSON
+	if err := wire.Decode(b, &v, ErrInvalid, ErrMalformedJSON); err != nil {
+		return err
 	}
 	if err := Consent(v).Validate(); err != nil {
 		return err

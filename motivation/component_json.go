@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -34,14 +34,6 @@ type componentJSON struct {
 	ChangePlans     []ChangePlan           `json:"changePlans"`
 }
 
-// nonNil returns s, or an empty slice for nil, so lists encode as [].
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // MarshalJSON encodes the component as a document with schemaVersion "1":
 // its configuration (the time zone by IANA name) and every record in
 // recording order. The document holds worksheet and change-plan text: store
@@ -60,13 +52,13 @@ func (c *Component) MarshalJSON() ([]byte, error) {
 		PlannedSessions: c.cfg.PlannedSessions,
 		TimeZone:        c.cfg.location().String(),
 		Thresholds:      c.cfg.Thresholds,
-		Sessions:        nonNil(c.sessions),
-		Stages:          nonNil(c.stages.entries),
-		Ratings:         nonNil(c.ratings),
-		ClientLanguage:  nonNil(c.talk),
-		Fidelity:        nonNil(c.fidelity),
-		Balances:        nonNil(c.balances),
-		ChangePlans:     nonNil(c.plans),
+		Sessions:        wire.List(c.sessions),
+		Stages:          wire.List(c.stages.entries),
+		Ratings:         wire.List(c.ratings),
+		ClientLanguage:  wire.List(c.talk),
+		Fidelity:        wire.List(c.fidelity),
+		Balances:        wire.List(c.balances),
+		ChangePlans:     wire.List(c.plans),
 	})
 }
 
@@ -99,16 +91,8 @@ func ParseComponent(b []byte) (*Component, error) { return decodeComponent(b) }
 
 func decodeComponent(b []byte) (*Component, error) {
 	var w componentJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		if errors.Is(err, intervention.ErrInvalid) {
-			return nil, err
-		}
-		return nil, ErrMalformedJSON
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, ErrMalformedJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return nil, err
 	}
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)

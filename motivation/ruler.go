@@ -1,7 +1,6 @@
 package motivation
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/recoverykit/psychosocial/internal/enum"
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -160,16 +160,8 @@ func (r RulerRating) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes r; on error *r is unchanged.
 func (r *RulerRating) UnmarshalJSON(b []byte) error {
 	var v rulerRatingJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&v); err != nil {
-		if errors.Is(err, intervention.ErrInvalid) {
-			return err
-		}
-		return ErrMalformedJSON
-	}
-	if dec.More() {
-		return ErrMalformedJSON
+	if err := wire.Decode(b, &v, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return err
 	}
 	*r = RulerRating(v)
 	return nil

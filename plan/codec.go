@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/brief"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
@@ -201,13 +202,6 @@ type planJSON struct {
 	Sessions          []SessionLink        `json:"sessions"`
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // Marshal encodes p as a document with schemaVersion "1": its
 // configuration (the time zone by IANA name), every element, component
 // (through its codec), revision, review, signature and session link, in
@@ -222,11 +216,11 @@ func (c *Codec) Marshal(p *Plan) ([]byte, error) {
 	w := planJSON{
 		SchemaVersion: SchemaVersion, ID: s.cfg.ID, Patient: s.cfg.Patient, Jurisdiction: s.cfg.Jurisdiction,
 		Setting: s.cfg.Setting, Admitted: s.cfg.Admitted, End: s.cfg.End, TimeZone: s.cfg.location().String(),
-		Status: s.status, LevelsOfCare: nonNil(s.levels), Problems: nonNil(s.problems), Goals: nonNil(s.goals),
-		Objectives: nonNil(s.objectives), Interventions: nonNil(s.interventions), Strengths: nonNil(s.strengths),
-		DischargeCriteria: nonNil(s.discharge), Participation: nonNil(s.participation),
-		Components: make([]componentJSON, len(s.components)), Revisions: nonNil(s.revisions),
-		Reviews: nonNil(s.reviews), Signatures: nonNil(s.signatures), Sessions: nonNil(s.sessions),
+		Status: s.status, LevelsOfCare: wire.List(s.levels), Problems: wire.List(s.problems), Goals: wire.List(s.goals),
+		Objectives: wire.List(s.objectives), Interventions: wire.List(s.interventions), Strengths: wire.List(s.strengths),
+		DischargeCriteria: wire.List(s.discharge), Participation: wire.List(s.participation),
+		Components: make([]componentJSON, len(s.components)), Revisions: wire.List(s.revisions),
+		Reviews: wire.List(s.reviews), Signatures: wire.List(s.signatures), Sessions: wire.List(s.sessions),
 	}
 	var errs []error
 	for i, comp := range s.components {

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -34,14 +34,6 @@ type courseJSON struct {
 	Urges               []Urge               `json:"urges"`
 }
 
-// nonNil returns s, or an empty slice for nil, so lists encode as [].
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // MarshalJSON encodes the course as a document with schemaVersion "1": its
 // configuration (the curriculum in full, the time zone by IANA name) and
 // every record in recording order. The document holds functional-analysis
@@ -63,11 +55,11 @@ func (c *Course) MarshalJSON() ([]byte, error) {
 		TimeZone:            c.cfg.location().String(),
 		SessionIntervalDays: c.cfg.SessionIntervalDays,
 		TrendDays:           c.cfg.TrendDays,
-		Sessions:            nonNil(c.sessions),
-		Homework:            nonNil(c.homework),
-		HomeworkUpdates:     nonNil(c.updates),
-		Analyses:            nonNil(c.analyses),
-		Urges:               nonNil(c.urges),
+		Sessions:            wire.List(c.sessions),
+		Homework:            wire.List(c.homework),
+		HomeworkUpdates:     wire.List(c.updates),
+		Analyses:            wire.List(c.analyses),
+		Urges:               wire.List(c.urges),
 	})
 }
 
@@ -103,16 +95,8 @@ func ParseCourse(b []byte) (*Course, error) { return decodeCourse(b) }
 
 func decodeCourse(b []byte) (*Course, error) {
 	var w courseJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		if errors.Is(err, intervention.ErrInvalid) {
-			return nil, err // an enum or date the library rejected
-		}
-		return nil, ErrMalformedJSON
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, ErrMalformedJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return nil, err
 	}
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -35,14 +35,6 @@ type therapyJSON struct {
 	StrainCheckIns  []StrainCheckIn    `json:"strainCheckIns"`
 }
 
-// nonNil returns s, or an empty slice for nil, so lists encode as [].
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // MarshalJSON encodes the therapy as a document with schemaVersion "1": its
 // configuration (the time zone by IANA name), the members with their
 // consents in their current state, and every record in recording order;
@@ -57,7 +49,7 @@ func (t *Therapy) MarshalJSON() ([]byte, error) {
 	}
 	members := make([]Member, len(t.members))
 	for i, m := range t.members {
-		m.Consents = nonNil(m.Consents)
+		m.Consents = wire.List(m.Consents)
 		members[i] = m
 	}
 	return json.Marshal(therapyJSON{
@@ -69,13 +61,13 @@ func (t *Therapy) MarshalJSON() ([]byte, error) {
 		TimeZone:        t.cfg.location().String(),
 		Strain:          t.cfg.Strain,
 		Members:         members,
-		Sessions:        nonNil(t.sessions),
-		DVScreens:       nonNil(t.screens),
-		Invitations:     nonNil(t.invitations),
+		Sessions:        wire.List(t.sessions),
+		DVScreens:       wire.List(t.screens),
+		Invitations:     wire.List(t.invitations),
 		TreatmentEntry:  t.entry,
-		Contracts:       nonNil(t.contracts),
-		Calendar:        nonNil(t.calendar),
-		StrainCheckIns:  nonNil(t.strain),
+		Contracts:       wire.List(t.contracts),
+		Calendar:        wire.List(t.calendar),
+		StrainCheckIns:  wire.List(t.strain),
 	})
 }
 
@@ -112,16 +104,8 @@ func ParseTherapy(b []byte) (*Therapy, error) { return decodeTherapy(b) }
 
 func decodeTherapy(b []byte) (*Therapy, error) {
 	var w therapyJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		if errors.Is(err, intervention.ErrInvalid) {
-			return nil, err
-		}
-		return nil, ErrMalformedJSON
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, ErrMalformedJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return nil, err
 	}
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)

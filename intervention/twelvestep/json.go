@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -39,14 +39,6 @@ type facilitationJSON struct {
 	Retractions           []SlipRetraction       `json:"retractions"`
 }
 
-// nonNil returns s, or an empty slice for nil, so lists encode as [].
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // MarshalJSON encodes the component as a document with schemaVersion "1":
 // its configuration with the defaults in use (the time zone by IANA name)
 // and every record in recording order (consents in their latest state). The
@@ -70,14 +62,14 @@ func (f *Facilitation) MarshalJSON() ([]byte, error) {
 		AttendanceTarget:      f.cfg.Target,
 		InvolvementWindowDays: f.cfg.InvolvementWindowDays,
 		ConsentPurposes:       f.cfg.ConsentPurposes,
-		Sessions:              nonNil(f.sessions),
-		Consents:              nonNil(f.consents),
-		Meetings:              nonNil(f.meetings),
-		Affiliations:          nonNil(f.affiliations),
-		StepWork:              nonNil(f.steps),
-		Service:               nonNil(f.service),
-		Slips:                 nonNil(f.slips),
-		Retractions:           nonNil(f.retractions),
+		Sessions:              wire.List(f.sessions),
+		Consents:              wire.List(f.consents),
+		Meetings:              wire.List(f.meetings),
+		Affiliations:          wire.List(f.affiliations),
+		StepWork:              wire.List(f.steps),
+		Service:               wire.List(f.service),
+		Slips:                 wire.List(f.slips),
+		Retractions:           wire.List(f.retractions),
 	})
 }
 
@@ -113,16 +105,8 @@ func ParseFacilitation(b []byte) (*Facilitation, error) { return decodeFacilitat
 
 func decodeFacilitation(b []byte) (*Facilitation, error) {
 	var w facilitationJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		if errors.Is(err, intervention.ErrInvalid) {
-			return nil, err
-		}
-		return nil, ErrMalformedJSON
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, ErrMalformedJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return nil, err
 	}
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)

@@ -1,0 +1,55 @@
+package wire
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	errInvalid   = errors.New("invalid")
+	errMalformed = errors.New("malformed")
+	errUnknown   = errors.Join(errors.New("unknown colour"), errInvalid)
+)
+
+type colour string
+
+func (c *colour) UnmarshalText(b []byte) error {
+	if string(b) != "red" {
+		return errUnknown
+	}
+	*c = colour(b)
+	return nil
+}
+
+type doc struct {
+	Name   string `json:"name"`
+	Colour colour `json:"colour"`
+}
+
+func TestDecode(t *testing.T) {
+	var d doc
+	require.NoError(t, Decode([]byte(`{"name":"a","colour":"red"}`), &d, errInvalid, errMalformed))
+	assert.Equal(t, doc{Name: "a", Colour: "red"}, d)
+	for in, want := range map[string]error{
+		`{"name":"a","extra":1}`:  errMalformed,
+		`{"name":"a"} {}`:         errMalformed,
+		`{"name":`:                errMalformed,
+		`{"name":7}`:              errMalformed,
+		`{"colour":"secret-txt"}`: errInvalid,
+	} {
+		err := Decode([]byte(in), &doc{}, errInvalid, errMalformed)
+		require.ErrorIs(t, err, want, in)
+		assert.NotContains(t, err.Error(), "secret", "the input is never quoted")
+	}
+}
+
+func TestList(t *testing.T) {
+	b, err := json.Marshal(List[int](nil))
+	require.NoError(t, err)
+	assert.Equal(t, "[]", string(b))
+	assert.Equal(t, []int{1}, List([]int{1}))
+}
