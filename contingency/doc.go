@@ -38,7 +38,7 @@
 //	cfg := contingency.HigginsProgram(startDate, contingency.RecoveryR1)
 //	prog, err := contingency.NewProgram(programID, cfg, ledger)
 //	rec, err := prog.Record(ctx, staffID, result) // idempotent on result.SpecimenID
-//	fmt.Println(rec.Award.Amount(), ledger.Balance())
+//	paid, balance := rec.Award.Amount(), ledger.Balance()
 //	rec, err = prog.Correct(ctx, staffID, "lab-confirmation", labResult)
 //	st := prog.Status(asOf) // streak, next reward if negative, cap remaining
 //

@@ -10,7 +10,7 @@
 //		ScreenedAt: at, Payer: billing.PayerMedicaid})
 //	d, err := bi.Deliver(brief.Delivery{ID: did, At: at, Minutes: 20, Clinician: c,
 //		Model: brief.ModelBNI, Elements: brief.ModelBNI.Elements()})
-//	fmt.Println(d.Billing.Code) // 99408
+//	code := d.Billing.Code // 99408
 //	err = bi.Refer(rid, "outpatient-sud", day, "clinician-7")
 //	err = bi.UpdateReferral(brief.ReferralAttended, later, "clinician-7")
 //	p := bi.Progress(asOf) // what was delivered, what is due
