@@ -177,6 +177,20 @@ func (p *Program) budget(s *Status, st RunState, today intervention.Date, seen [
 	s.MaxRemaining, s.ExpectedRemaining = Dollars(maxTotal), Dollars(expected)
 }
 
+// The Progress measure and due-item codes of a Program.
+const (
+	MeasureCurrentStreak     = "cm.current-streak"     // consecutive earning visits now
+	MeasureLongestStreak     = "cm.longest-streak"     // the longest run of earning visits
+	MeasureLongestAbstinence = "cm.longest-abstinence" // the days that run spans
+	MeasureNegativeShare     = "cm.negative-share"     // earning visits over visits that earned or reset
+	MeasureEarned            = "cm.earned"             // USD awarded less reversals
+	MeasureRedeemed          = "cm.redeemed"           // USD redeemed
+	MeasureBalance           = "cm.balance"            // USD balance
+	MeasureNextAward         = "cm.next-award"         // USD the next visit pays if the target is met
+	MeasureMaxRemaining      = "cm.max-remaining"      // USD still payable if every visit meets the target
+	DueSpecimen              = "cm.specimen"           // the next scheduled specimen
+)
+
 // Progress summarises the programme as of asOf for a treatment plan: visits
 // held against the calendar, attendance, and the CM figures as measures
 // under "cm." codes. It implements intervention.Component.
@@ -196,19 +210,19 @@ func (p *Program) Progress(asOf time.Time) intervention.Progress {
 		Completion: intervention.RatioOf(min(s.Visits, s.Scheduled), s.Scheduled),
 		Attendance: intervention.RatioOf(attended, s.Visits),
 		Measures: []intervention.Measure{
-			{Code: "cm.current-streak", Unit: "visits", Value: intervention.RatioOf(s.CurrentStreak, 1)},
-			{Code: "cm.longest-streak", Unit: "visits", Value: intervention.RatioOf(s.LongestStreak, 1)},
-			{Code: "cm.longest-abstinence", Unit: "days", Value: intervention.RatioOf(s.LongestAbstinenceDays, 1)},
-			{Code: "cm.negative-share", Unit: "ratio", Value: pct},
-			{Code: "cm.earned", Unit: "USD", Value: money(s.Earned)},
-			{Code: "cm.redeemed", Unit: "USD", Value: money(s.Redeemed)},
-			{Code: "cm.balance", Unit: "USD", Value: money(s.Balance)},
-			{Code: "cm.next-award", Unit: "USD", Value: money(Dollars(s.NextAward.Amount()))},
-			{Code: "cm.max-remaining", Unit: "USD", Value: money(s.MaxRemaining)},
+			{Code: MeasureCurrentStreak, Unit: "visits", Value: intervention.RatioOf(s.CurrentStreak, 1)},
+			{Code: MeasureLongestStreak, Unit: "visits", Value: intervention.RatioOf(s.LongestStreak, 1)},
+			{Code: MeasureLongestAbstinence, Unit: "days", Value: intervention.RatioOf(s.LongestAbstinenceDays, 1)},
+			{Code: MeasureNegativeShare, Unit: "ratio", Value: pct},
+			{Code: MeasureEarned, Unit: "USD", Value: money(s.Earned)},
+			{Code: MeasureRedeemed, Unit: "USD", Value: money(s.Redeemed)},
+			{Code: MeasureBalance, Unit: "USD", Value: money(s.Balance)},
+			{Code: MeasureNextAward, Unit: "USD", Value: money(Dollars(s.NextAward.Amount()))},
+			{Code: MeasureMaxRemaining, Unit: "USD", Value: money(s.MaxRemaining)},
 		},
 	}
 	if !s.NextVisit.IsZero() {
-		prog.Due = []intervention.Due{{Code: "cm.specimen", By: s.NextVisit.In(p.cfg.location())}}
+		prog.Due = []intervention.Due{{Code: DueSpecimen, By: s.NextVisit.In(p.cfg.location())}}
 	}
 	return prog
 }

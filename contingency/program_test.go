@@ -579,11 +579,11 @@ func TestProgramProgress(t *testing.T) {
 	assert.Equal(t, intervention.StatusActive, prog.Status)
 	assert.Equal(t, "4/36", prog.Completion.String())
 	assert.Equal(t, "4/4", prog.Attendance.String())
-	m, ok := prog.Measure("cm.balance")
+	m, ok := prog.Measure(contingency.MeasureBalance)
 	require.True(t, ok)
 	v, _ := m.Value.Value(2)
 	assert.Equal(t, "8.75", v.StringFixed(2))
-	m, _ = prog.Measure("cm.negative-share")
+	m, _ = prog.Measure(contingency.MeasureNegativeShare)
 	assert.Equal(t, "3/4", m.Value.String())
 	assert.Equal(t, prog, p.Progress(pgVisitTime(t, p, 3).Add(time.Hour)), "Progress is pure")
 

@@ -287,7 +287,7 @@ func (c *clinic) buildPlan(out io.Writer, s *components) (*planned, error) {
 		plan.PutObjective(plan.Objective{ID: e.objectives[0], Goal: drink, Text: "Readiness to change rated 7 or more",
 			Measure: motivation.MeasureReadinessLatest, Target: target(plan.AtLeast, 7, "points"), Due: day.AddDays(59)}),
 		plan.PutObjective(plan.Objective{ID: e.objectives[1], Goal: use, Text: "At least 80% of urine samples cocaine-negative",
-			Measure: "cm.negative-share", Target: target(plan.AtLeast, 80, "percent"), Due: day.AddDays(80)}),
+			Measure: contingency.MeasureNegativeShare, Target: target(plan.AtLeast, 80, "percent"), Due: day.AddDays(80)}),
 		plan.PutObjective(plan.Objective{ID: e.objectives[2], Goal: use, Text: "Complete three in four CBT practice exercises",
 			Measure: cbt.MeasureHomeworkCompletion, Target: target(plan.AtLeast, 75, "percent"), Due: day.AddDays(66)}),
 		plan.PutObjective(plan.Objective{ID: e.objectives[3], Goal: drink, Text: "Attend 90 AA meetings in 90 days",
@@ -589,7 +589,7 @@ func (c *clinic) facilitation(out io.Writer, s *components, link linker) error {
 var keyMeasures = map[intervention.Modality][]string{
 	intervention.ModalityMotivationalInterviewing: {motivation.MeasureSessionsAttended, motivation.MeasureReadinessLatest, motivation.MeasureReadinessChange},
 	intervention.ModalityBriefIntervention:        {brief.MeasureScreenScore, brief.MeasureElementsDelivered, brief.MeasureMinutes},
-	intervention.ModalityContingencyManagement:    {"cm.current-streak", "cm.negative-share", "cm.balance"},
+	intervention.ModalityContingencyManagement:    {contingency.MeasureCurrentStreak, contingency.MeasureNegativeShare, contingency.MeasureBalance},
 	intervention.ModalityCBT:                      {cbt.MeasureSessionsAttended, cbt.MeasureCoreTopicsCovered, cbt.MeasureHomeworkCompletion},
 	intervention.ModalityFamilyTherapy:            {family.MeasureSessionsAttended, family.MeasureSessionsWithPatient, family.MeasureElementsCovered},
 	intervention.ModalityTwelveStepFacilitation:   {twelvestep.MeasureMeetingsInWindow, twelvestep.MeasureStreakDays, twelvestep.MeasureTopicsCovered},

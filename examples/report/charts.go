@@ -416,11 +416,11 @@ func statusLabel(s plan.ObjectiveStatus) string { return strings.ReplaceAll(stri
 // measureLabel names a component measure an objective uses.
 func measureLabel(code string) string {
 	switch code {
-	case "cm.negative-share":
+	case contingency.MeasureNegativeShare:
 		return "Negative specimens"
-	case "cm.longest-streak":
+	case contingency.MeasureLongestStreak:
 		return "Longest run of negatives"
-	case "cm.current-streak":
+	case contingency.MeasureCurrentStreak:
 		return "Current run of negatives"
 	case "tsf.streak-days":
 		return "Continuous clean time"

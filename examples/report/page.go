@@ -443,7 +443,7 @@ func dueText(code string) string {
 		return "Co-signature"
 	case plan.DueObjective:
 		return "Objective's target date"
-	case "cm.specimen":
+	case contingency.DueSpecimen:
 		return "Next specimen"
 	case "tsf.next-milestone":
 		return "Next clean-time milestone"

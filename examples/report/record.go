@@ -350,8 +350,8 @@ type objectiveSpec struct {
 
 // objectiveSpecs are the plan's objectives, in plan order.
 var objectiveSpecs = []objectiveSpec{
-	{"Submit cocaine-negative urine specimens at 80% of visits", "cm.negative-share", 80, "percent", "2025-03-28"},
-	{"Eighteen consecutive negative specimens (six weeks)", "cm.longest-streak", 18, "visits", "2025-03-28"},
+	{"Submit cocaine-negative urine specimens at 80% of visits", contingency.MeasureNegativeShare, 80, "percent", "2025-03-28"},
+	{"Eighteen consecutive negative specimens (six weeks)", contingency.MeasureLongestStreak, 18, "visits", "2025-03-28"},
 	{"Ninety days of continuous abstinence", "tsf.streak-days", 90, "days", "2025-04-30"},
 	{"Attend 90 mutual-help meetings in 90 days", "tsf.meetings-in-window", 90, "meetings", "2025-04-30"},
 	{"Rate readiness to change at 7 or more", "mi.readiness-latest", 7, "points", "2025-03-07"},
