@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -123,8 +122,8 @@ func (c *ProgramConfig) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return intervention.Prefix("schedule", err)
 	}
-	loc, err := time.LoadLocation(w.Location)
-	if err != nil || w.Location == "" || w.Location == "Local" {
+	loc, ok := wire.Zone(w.Location)
+	if !ok {
 		return intervention.Field("location", ErrMalformedProgram)
 	}
 	cfg := ProgramConfig{

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -43,9 +44,6 @@ type Config struct {
 	Location *time.Location
 }
 
-// localName is the name of time.Local.
-const localName = "Local"
-
 // Validate reports every problem with c, each under the JSON path the
 // component's JSON form gives it.
 func (c Config) Validate() error {
@@ -65,11 +63,8 @@ func (c Config) Validate() error {
 	if !c.Thresholds.IsZero() {
 		errs = append(errs, intervention.Prefix("thresholds", c.Thresholds.Validate()))
 	}
-	if c.Location != nil {
-		name := c.Location.String()
-		if _, err := time.LoadLocation(name); err != nil || name == localName {
-			errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
-		}
+	if c.Location != nil && !wire.Storable(c.Location) {
+		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
 	}
 	return errors.Join(errs...)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -97,8 +96,8 @@ func decodeComponent(b []byte) (*Component, error) {
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
-	loc, err := time.LoadLocation(w.TimeZone)
-	if err != nil || w.TimeZone == "" || w.TimeZone == localName {
+	loc, ok := wire.Zone(w.TimeZone)
+	if !ok {
 		return nil, field("timeZone", intervention.ErrUnknownValue)
 	}
 	c, err := New(Config{

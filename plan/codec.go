@@ -277,8 +277,8 @@ func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
-	loc, err := time.LoadLocation(w.TimeZone)
-	if err != nil || w.TimeZone == "" || w.TimeZone == localName {
+	loc, ok := wire.Zone(w.TimeZone)
+	if !ok {
 		return nil, field("timeZone", intervention.ErrUnknownValue)
 	}
 	cfg := Config{

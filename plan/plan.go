@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -19,10 +20,6 @@ const (
 	minYear = 1970
 	maxYear = 2200
 )
-
-// localName is the name of time.Local, which is refused: its meaning
-// depends on the machine.
-const localName = "Local"
 
 // Config is what a plan is created with. It does not change afterwards.
 type Config struct {
@@ -55,11 +52,8 @@ func (c Config) Validate() error {
 		checkCode("jurisdiction", c.Jurisdiction, false), checkCode("setting", c.Setting, false),
 		checkInstant("admitted", c.Admitted),
 	}
-	if c.Location != nil {
-		name := c.Location.String()
-		if _, err := time.LoadLocation(name); err != nil || name == localName {
-			errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
-		}
+	if c.Location != nil && !wire.Storable(c.Location) {
+		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
 	}
 	if !c.End.IsZero() && !c.Admitted.IsZero() && c.End.Before(c.start()) {
 		errs = append(errs, field("end", intervention.ErrInconsistent))

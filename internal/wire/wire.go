@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"time"
 )
 
 // Decode decodes the one JSON value in data into v strictly: an object key
@@ -37,4 +38,22 @@ func List[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// Zone returns the time zone a document stores by IANA name. The empty name
+// and "Local" are refused, as are names the zone database does not know: a
+// stored document must mean the same on every machine.
+func Zone(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" {
+		return nil, false
+	}
+	loc, err := time.LoadLocation(name)
+	return loc, err == nil
+}
+
+// Storable reports whether loc can be stored by name and loaded back by
+// Zone (time.Local cannot: it differs from machine to machine).
+func Storable(loc *time.Location) bool {
+	_, ok := Zone(loc.String())
+	return ok
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,4 +53,17 @@ func TestList(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "[]", string(b))
 	assert.Equal(t, []int{1}, List([]int{1}))
+}
+
+func TestZone(t *testing.T) {
+	loc, ok := Zone("America/Los_Angeles")
+	require.True(t, ok)
+	assert.Equal(t, "America/Los_Angeles", loc.String())
+	for _, bad := range []string{"", "Local", "Mars/Olympus"} {
+		_, ok := Zone(bad)
+		assert.False(t, ok, bad)
+	}
+	assert.True(t, Storable(loc))
+	assert.True(t, Storable(time.UTC))
+	assert.False(t, Storable(time.Local), "time.Local means something else on every machine")
 }

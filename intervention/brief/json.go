@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"time"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -49,8 +49,8 @@ func (b *Intervention) UnmarshalJSON(data []byte) error {
 	if err := dec.Decode(&doc); err != nil || dec.More() || doc.SchemaVersion != SchemaVersion {
 		return ErrMalformedJSON
 	}
-	loc, err := time.LoadLocation(doc.Location)
-	if err != nil || doc.Location == "" || doc.Location == "Local" {
+	loc, ok := wire.Zone(doc.Location)
+	if !ok {
 		return ErrMalformedJSON
 	}
 	doc.Config.Location = loc

@@ -12,14 +12,12 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
 // MaxPlannedSessions bounds Config.PlannedSessions (a data-entry bound).
 const MaxPlannedSessions = 1000
-
-// localName is the name of time.Local.
-const localName = "Local"
 
 // Config is what a Course is built from.
 type Config struct {
@@ -71,11 +69,8 @@ func (c Config) Validate() error {
 	if c.TrendDays < 0 || c.TrendDays > MaxTrendDays {
 		errs = append(errs, field("trendDays", intervention.ErrOutOfRange))
 	}
-	if c.Location != nil {
-		name := c.Location.String()
-		if _, err := time.LoadLocation(name); err != nil || name == localName {
-			errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
-		}
+	if c.Location != nil && !wire.Storable(c.Location) {
+		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
 	}
 	return errors.Join(errs...)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/billing"
 )
@@ -44,9 +45,6 @@ type Config struct {
 	Location *time.Location
 }
 
-// localName is the name of time.Local.
-const localName = "Local"
-
 // Validate reports every problem with c, each under the JSON path the
 // therapy's JSON form gives it.
 func (c Config) Validate() error {
@@ -64,11 +62,8 @@ func (c Config) Validate() error {
 		errs = append(errs, field("plannedSessions", intervention.ErrOutOfRange))
 	}
 	errs = append(errs, intervention.Prefix("strain", c.Strain.Validate()))
-	if c.Location != nil {
-		name := c.Location.String()
-		if _, err := time.LoadLocation(name); err != nil || name == localName {
-			errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
-		}
+	if c.Location != nil && !wire.Storable(c.Location) {
+		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
 	}
 	return errors.Join(errs...)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -110,8 +109,8 @@ func decodeTherapy(b []byte) (*Therapy, error) {
 	if w.SchemaVersion != SchemaVersion {
 		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
-	loc, err := time.LoadLocation(w.TimeZone)
-	if err != nil || w.TimeZone == "" || w.TimeZone == localName {
+	loc, ok := wire.Zone(w.TimeZone)
+	if !ok {
 		return nil, field("timeZone", intervention.ErrUnknownValue)
 	}
 	if w.Strain.IsZero() {

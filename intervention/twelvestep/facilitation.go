@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -29,9 +30,6 @@ const DefaultInvolvementWindowDays = 90
 func DefaultConsentPurposes() []intervention.Purpose {
 	return []intervention.Purpose{intervention.PurposeFamilyInvolvement, intervention.PurposePatientRequest}
 }
-
-// localName is the name of time.Local.
-const localName = "Local"
 
 // Config is what a Facilitation is built from. Zero optional fields take
 // the documented defaults, and New stores the values it will use.
@@ -105,11 +103,8 @@ func (c Config) Validate() error {
 			errs = append(errs, field(path, intervention.ErrDuplicate))
 		}
 	}
-	if c.Location != nil {
-		name := c.Location.String()
-		if _, err := time.LoadLocation(name); err != nil || name == localName {
-			errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
-		}
+	if c.Location != nil && !wire.Storable(c.Location) {
+		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
 	}
 	return errors.Join(errs...)
 }
