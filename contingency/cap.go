@@ -265,10 +265,14 @@ func (p *CapPolicy) UnmarshalText(b []byte) error {
 //   - Policy decides an award that exceeds the room left: CapTrim pays the
 //     room, CapRefuse pays $0.00. Either way the entry records the amount
 //     requested and the caps that bound it (AwardDetail.Requested, .Caps).
+//     Under CapRefuse, RefusalScope says whether a visit's voucher and bonus
+//     fit or are refused together (RefuseVisit, the default) or line by
+//     line (RefuseLine).
 //
-// Reversing a covered award gives back the room it used, in the window of
-// the original award, by the amount actually taken back (a shortfall the
-// participant had already redeemed still counts: they received it).
+// Cap usage is the net of the covered awards: reversing a covered award
+// gives back the room it used, in the window of the original award, by the
+// whole amount reversed — money the participant had already redeemed and
+// now owes included, so a correction never leaves owed money using room.
 //
 // ForbiddenInstruments are refused outright with a *ForbiddenInstrumentError,
 // on covered-funding award lines of any instrument and, for a cap with no
@@ -289,6 +293,9 @@ type Cap struct {
 	ForbiddenInstruments []Instrument `json:"forbiddenInstruments,omitzero"`
 	Policy               CapPolicy    `json:"policy"`
 	BonusSameItem        bool         `json:"bonusSameItem,omitzero"`
+	// RefusalScope says what CapRefuse refuses: the visit's whole award
+	// (RefuseVisit, the default when empty) or each line alone (RefuseLine).
+	RefusalScope RefusalScope `json:"refusalScope,omitzero"`
 }
 
 // Validate reports every problem with c. It never modifies c.
@@ -320,6 +327,9 @@ func (c Cap) Validate() error {
 	errs = append(errs, checkInstruments("instruments", c.Instruments), checkInstruments("forbiddenInstruments", c.ForbiddenInstruments))
 	if !c.Policy.Valid() {
 		errs = append(errs, intervention.Field("policy", ErrUnknownCapPolicy))
+	}
+	if c.RefusalScope != "" && !c.RefusalScope.Valid() {
+		errs = append(errs, intervention.Field("refusalScope", ErrUnknownRefusalScope))
 	}
 	return errors.Join(errs...)
 }
@@ -473,8 +483,9 @@ type capDay struct{ day, cents int64 }
 
 // capScratch holds the usage of a posting's earlier lines.
 type capScratch struct {
-	days  [][]capDay         // per cap
-	items []map[string]int64 // per cap: paid per visit, for BonusSameItem
+	days    [][]capDay         // per cap
+	items   []map[string]int64 // per cap: paid per visit, for BonusSameItem
+	refused []map[string]bool  // per cap: visits whose award it refused
 }
 
 // init sizes s for n caps.
@@ -482,6 +493,7 @@ func (s *capScratch) init(n int) {
 	if s.days == nil {
 		s.days = make([][]capDay, n)
 		s.items = make([]map[string]int64, n)
+		s.refused = make([]map[string]bool, n)
 	}
 }
 
@@ -569,7 +581,11 @@ func (t *capTracker) windowRoom(at time.Time, extra []capDay) int64 {
 
 // applyCaps returns what an award line of amt cents pays under the caps, and
 // the names of the caps that bound it, and records the payment in scratch.
-func (l *Ledger) applyCaps(scratch *capScratch, ln Line, amt int64) (int64, []string) {
+// group is what the line's visit requests from this line on (amt when the
+// line names no visit): a refusing cap whose RefusalScope is RefuseVisit
+// refuses the line when group does not fit in the window, and the visit's
+// later lines with it. PerItem limits each item whatever the scope.
+func (l *Ledger) applyCaps(scratch *capScratch, ln Line, amt, group int64) (int64, []string) {
 	if len(l.caps) == 0 {
 		return amt, nil
 	}
@@ -593,10 +609,24 @@ func (l *Ledger) applyCaps(scratch *capScratch, ln Line, amt int64) (int64, []st
 			}
 			room = max(t.perItem-used, 0)
 		}
+		winRoom := int64(math.MaxInt64)
 		if t.perWindow > 0 {
-			room = min(room, t.windowRoom(at, scratch.days[ci]))
+			winRoom = t.windowRoom(at, scratch.days[ci])
+			room = min(room, winRoom)
 		}
-		if amt > room {
+		whole := t.cap.Policy == CapRefuse && t.cap.RefusalScope != RefuseLine && ln.Visit != ""
+		switch {
+		case whole && scratch.refused[ci][ln.Visit]:
+			binding = append(binding, t.cap.Name)
+			refused = true
+		case whole && group > winRoom:
+			binding = append(binding, t.cap.Name)
+			refused = true
+			if scratch.refused[ci] == nil {
+				scratch.refused[ci] = make(map[string]bool)
+			}
+			scratch.refused[ci][ln.Visit] = true
+		case amt > room:
 			binding = append(binding, t.cap.Name)
 			if t.cap.Policy == CapRefuse {
 				refused = true

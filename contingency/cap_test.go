@@ -291,18 +291,26 @@ func TestCapReversalFreesRoom(t *testing.T) {
 	require.NoError(t, err)
 	lgMoney(t, "11.25", left, "the reversed 8th voucher gives its room back")
 
-	// Redeem everything, then reverse: nothing is taken back, so nothing is freed.
+	// Redeem everything, then reverse: nothing can be taken from the
+	// balance, so the whole voucher is owed — and its room is freed all the
+	// same: cap usage is the net of the awards, and money owed is not an award.
 	_, err = l.Redeem(ctx, lgRedemption("buy-all", 6375))
 	require.NoError(t, err)
 	rev, err := l.Reverse(ctx, "fix-7", paid[6].Entry.ID, "lab", "lab-correction", time.Time{})
 	require.NoError(t, err)
 	lgMoney(t, "10.00", rev.Entry.Shortfall)
+	lgMoney(t, "10.00", l.Owed())
 	left, err = l.CapRemaining("oig-nominal", asOf)
 	require.NoError(t, err)
-	lgMoney(t, "11.25", left, "the participant received the shortfall: it still counts")
+	lgMoney(t, "21.25", left, "the reversed 7th voucher gives its room back, owed or not")
 
 	r := lgPost(t, l, "again", lgLine(contingency.KindEarn, 1200, asOf, "v9"))
-	lgMoney(t, "11.25", r.Entry.Amount)
+	lgMoney(t, "12.00", r.Entry.Amount)
+	lgMoney(t, "0.00", l.Owed(), "the new award settles what was owed first")
+	lgMoney(t, "2.00", l.Available())
+	used, err := l.CapUsage("oig-nominal", asOf)
+	require.NoError(t, err)
+	lgMoney(t, l.Earned().String(), used, "cap usage is the net of the awards")
 	lgCheckTotals(t, l)
 }
 

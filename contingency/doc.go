@@ -25,11 +25,31 @@
 //     Redemptions never overdraw and may wait for a therapist's approval.
 //     A Store persists it with optimistic concurrency; MemStore is in memory
 //     and contingencytest.TestStore is the suite every store must pass.
-//   - A Program is one participant's programme: a testing Calendar, results
-//     recorded in any arrival order and priced in collection order, missed
+//   - A Program is one participant's programme: a testing Calendar whose
+//     scheduled days are its visits, results recorded in any arrival order
+//     for the visit of the day they were collected (a second result for a
+//     visit is a recollection, settled by a RecollectionPolicy; a result on
+//     an unscheduled day earns nothing unless AllowUnscheduled), missed
 //     visits derived from the calendar, and late or corrected results
-//     reconciled with linked entries (reference: C1). Status tells staff the
+//     reconciled by net change (reference: C1). Status tells staff the
 //     streak, the next reward and the remaining budget.
+//
+// # Corrections and money owed
+//
+// A late or corrected result changes what visits are worth. The programme
+// restates each visit it reprices on the ledger (Line.Restate), and the
+// ledger posts only the difference: an award when a visit's worth rises,
+// reversals of its latest awards when it falls, linked to the entries they
+// correct; prize slips already drawn stand, extra draws are drawn and the
+// latest slips go back when draws fall. Every visit whose payout changed is
+// returned in Recorded.Repriced, so the host can tell staff and the
+// patient. A reversal takes what is available; what had already been spent
+// is owed (Ledger.Owed), never clawed back, settled by later awards before
+// they become spendable or written off with an adjustment. After any
+// history, Available = max(0, Earned − Redeemed − Held), Owed =
+// max(0, Redeemed − Earned) (without adjustments and expiries), cap usage
+// is the net of the awards, and under FullRecompute every visit is worth
+// what pricing the results from scratch, caps applied in visit order, says.
 //
 // # Happy path
 //
@@ -40,6 +60,8 @@
 //	rec, err := prog.Record(ctx, staffID, result) // idempotent on result.SpecimenID
 //	paid, balance := rec.Award.Amount(), ledger.Balance()
 //	rec, err = prog.Correct(ctx, staffID, "lab-confirmation", labResult)
+//	for _, v := range rec.Repriced { … } // every visit whose payout changed
+//	owed := ledger.Owed()                 // spent, then taken back by the correction
 //	st := prog.Status(asOf) // streak, next reward if negative, cap remaining
 //
 // Money is Money, a decimal.Decimal in dollars that always prints and

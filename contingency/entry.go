@@ -46,7 +46,9 @@ type Entry struct {
 	// Visit is the host's opaque reference of the visit or specimen the entry
 	// pays for; reconciliation after a corrected result groups by it.
 	Visit string `json:"visit,omitzero"`
-	// Award explains an earn, bonus or prize entry.
+	// Award explains an earn, bonus or prize entry, and a reversal that a
+	// restatement posted (Line.Restate): there Requested is the visit's whole
+	// request of the kind after it, and Caps the caps that bound it.
 	Award *AwardDetail `json:"award,omitzero"`
 	// Status is the state of a redemption that needs approval; the zero value
 	// means posted.

@@ -55,8 +55,12 @@ func ExampleProgram_Correct() {
 		fmt.Println(err)
 		return
 	}
-	for _, e := range rec.Entries {
-		fmt.Println(e.Kind, e.Visit, e.Amount)
+	// Only the net change of each repriced visit is posted.
+	for _, v := range rec.Repriced {
+		fmt.Printf("visit %s: $%s -> $%s\n", v.Visit, contingency.Dollars(v.Before.Amount()), contingency.Dollars(v.After.Amount()))
+		for _, e := range v.Entries {
+			fmt.Println(" ", e.Kind, e.Amount)
+		}
 	}
 	fmt.Println("balance", ledger.Balance())
 	// Output:
@@ -67,16 +71,15 @@ func ExampleProgram_Correct() {
 	// visit 5: $7.50
 	// visit 6: $18.75
 	// balance 53.75
-	// reverse poc-3 -5.00
-	// reverse poc-3 -10.00
-	// reverse poc-4 -6.25
-	// earn poc-4 2.50
-	// reverse poc-5 -7.50
-	// earn poc-5 3.75
-	// reverse poc-6 -8.75
-	// reverse poc-6 -10.00
-	// earn poc-6 5.00
-	// bonus poc-6 10.00
+	// visit 2025-01-10: $15.00 -> $0.00
+	//   reverse -5.00
+	//   reverse -10.00
+	// visit 2025-01-13: $6.25 -> $2.50
+	//   reverse -3.75
+	// visit 2025-01-15: $7.50 -> $3.75
+	//   reverse -3.75
+	// visit 2025-01-17: $18.75 -> $15.00
+	//   reverse -3.75
 	// balance 27.50
 }
 

@@ -44,8 +44,9 @@ type Ledger struct {
 	entries    []Entry
 	byKey      map[string]int
 	byID       map[uuid.UUID]int
-	reversal   map[uuid.UUID]int // award ID → index of its reversal
-	resolution map[uuid.UUID]int // pending redemption ID → index of its approval or veto
+	reversal   map[uuid.UUID]int   // award ID → index of its latest reversal
+	reversed   map[uuid.UUID]int64 // award ID → cents its reversals took back, shortfalls included
+	resolution map[uuid.UUID]int   // pending redemption ID → index of its approval or veto
 	pending    map[uuid.UUID]struct{}
 	visits     map[string]*ledgerVisit
 	caps       []capTracker
@@ -95,6 +96,7 @@ func NewLedger(ctx context.Context, store Store, participant uuid.UUID, opts ...
 		byKey:       make(map[string]int),
 		byID:        make(map[uuid.UUID]int),
 		reversal:    make(map[uuid.UUID]int),
+		reversed:    make(map[uuid.UUID]int64),
 		resolution:  make(map[uuid.UUID]int),
 		pending:     make(map[uuid.UUID]struct{}),
 		visits:      make(map[string]*ledgerVisit),
@@ -165,11 +167,22 @@ func (l *Ledger) Version() Version {
 
 func (l *Ledger) version() Version { return Version(len(l.entries)) }
 
-// Balance returns the sum of posted entries. O(1), no allocation.
+// Balance returns the money the participant holds on the ledger, pending
+// redemptions included: the net of the posted entries when it is positive,
+// else zero (see Totals). O(1), no allocation.
 func (l *Ledger) Balance() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.totals.Balance
+}
+
+// Owed returns what the participant owes: money redeemed that a correction
+// has since taken back. Later awards settle it before they become
+// available; a positive adjustment writes it off. O(1), no allocation.
+func (l *Ledger) Owed() Money {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.totals.Owed
 }
 
 // Available returns the balance less pending redemptions: what can be
@@ -187,7 +200,8 @@ func (l *Ledger) Held() Money {
 	return l.totals.Held
 }
 
-// Earned returns the awards less their reversals. O(1), no allocation.
+// Earned returns the awards less their reversals at their full value: the
+// net of what every visit is worth now. O(1), no allocation.
 func (l *Ledger) Earned() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -209,11 +223,11 @@ func (l *Ledger) Totals() Totals {
 	return l.totals
 }
 
-// BalanceAsOf returns the sum of posted entries whose EffectiveAt is at or
-// before t: the balance as the ledger now knows it to have been at t
+// BalanceAsOf returns the net of the posted entries whose EffectiveAt is at
+// or before t: the position as the ledger now knows it to have been at t
 // (bi-temporal: a correction recorded today but effective last week changes
-// last week's figure). Back-dated debits can make a past figure negative;
-// only the current balance is guaranteed not to be. O(log n).
+// last week's figure). It is negative when, by then, more had been redeemed
+// than the awards were worth. O(log n).
 func (l *Ledger) BalanceAsOf(t time.Time) Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -281,7 +295,8 @@ func (l *Ledger) EntryByID(id uuid.UUID) (Entry, bool) {
 	return cloneEntry(l.entries[i]), true
 }
 
-// ReversalOf returns a copy of the entry that reversed the award id, if any.
+// ReversalOf returns a copy of the latest entry that reversed (all or part
+// of) the award id, if any.
 func (l *Ledger) ReversalOf(id uuid.UUID) (Entry, bool) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -373,6 +388,9 @@ func (l *Ledger) LeastCapRemaining(asOf time.Time, fundingSource string, in Inst
 	}
 	return Cents(least), true
 }
+
+// hasCaps reports whether the ledger has caps (they never change).
+func (l *Ledger) hasCaps() bool { return len(l.caps) > 0 }
 
 func (l *Ledger) capByName(name string) *capTracker {
 	for i := range l.caps {

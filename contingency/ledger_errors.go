@@ -60,6 +60,12 @@ var (
 	// ASCII letters, digits, '-', '_', '.', ':' or '/'. Codes are never free
 	// text: free text is PHI.
 	ErrBadCode = fmt.Errorf("contingency: code must be up to 64 letters, digits or -_.:/: %w", intervention.ErrInvalid)
+	// ErrRestatedTwice means a posting restates a visit's award of one kind
+	// twice, or restates it beside another line of that visit and kind.
+	ErrRestatedTwice = fmt.Errorf("contingency: a posting restates a visit's award of one kind once, on its only line of that kind: %w", intervention.ErrInvalid)
+	// ErrReversalExceedsAward means a reverse line asks to take back more
+	// than is left of the award it names.
+	ErrReversalExceedsAward = fmt.Errorf("contingency: reversal exceeds what is left of the award: %w", intervention.ErrInvalid)
 	// ErrBadReference means an opaque reference (actor, visit, funding
 	// source) is longer than 256 bytes, contains a control character or is
 	// invalid UTF-8.

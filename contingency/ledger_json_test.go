@@ -56,18 +56,10 @@ func TestLedgerEntriesGolden(t *testing.T) {
 }
 
 func TestLedgerJSONRoundTripReproducesTheLedger(t *testing.T) {
-	ctx := context.Background()
 	l, _ := lgScenario(t)
 	b, err := json.Marshal(l.Entries())
 	require.NoError(t, err)
-	var entries []contingency.Entry
-	require.NoError(t, json.Unmarshal(b, &entries))
-	require.NoError(t, contingency.Verify(entries))
-
-	store := contingency.NewMemStore()
-	_, err = store.Append(ctx, lgP, 0, entries)
-	require.NoError(t, err)
-	back := lgOpen(t, store, contingency.WithCaps(contingency.OIGNominal()))
+	back := lgLoadJSON(t, b, contingency.WithCaps(contingency.OIGNominal()))
 	assert.Equal(t, lgState(t, l), lgState(t, back))
 	for _, name := range []string{"oig-nominal"} {
 		want, err := l.CapUsage(name, lgT0)
@@ -77,6 +69,39 @@ func TestLedgerJSONRoundTripReproducesTheLedger(t *testing.T) {
 		assert.True(t, want.Equal(got))
 	}
 	lgCheckTotals(t, back)
+}
+
+// TestLedgerWrittenBeforeOwedStillLoads reads a chain written before owed
+// money was derived from the reversals' shortfalls (the scenario's earlier
+// form, with a $2.00 goodwill adjustment): the stored format is unchanged,
+// so it verifies and loads, and its totals are read the new way.
+func TestLedgerWrittenBeforeOwedStillLoads(t *testing.T) {
+	b, err := os.ReadFile("testdata/ledger_shortfall_v1.json")
+	require.NoError(t, err)
+	l := lgLoadJSON(t, b, contingency.WithCaps(contingency.OIGNominal()))
+	tot := l.Totals()
+	lgMoney(t, "15.00", tot.Earned, "30.00 awarded, the 15.00 prize reversed in full")
+	lgMoney(t, "26.00", tot.Redeemed)
+	lgMoney(t, "10.00", tot.Owed, "15 − 26 + 2 − 1: the old goodwill $2.00 did not cover the $11.00 shortfall")
+	lgMoney(t, "0.00", tot.Balance)
+	lgMoney(t, "0.00", tot.Available)
+	used, err := l.CapUsage("oig-nominal", lgT0)
+	require.NoError(t, err)
+	lgMoney(t, "15.00", used, "the reversed prize no longer uses room")
+	lgCheckTotals(t, l)
+}
+
+// lgLoadJSON decodes a ledger's entries from b, verifies them, stores them
+// in a new MemStore and opens the ledger with opts.
+func lgLoadJSON(t testing.TB, b []byte, opts ...contingency.Option) *contingency.Ledger {
+	t.Helper()
+	var entries []contingency.Entry
+	require.NoError(t, json.Unmarshal(b, &entries))
+	require.NoError(t, contingency.Verify(entries))
+	store := contingency.NewMemStore()
+	_, err := store.Append(context.Background(), lgP, 0, entries)
+	require.NoError(t, err)
+	return lgOpen(t, store, opts...)
 }
 
 func TestEntryJSONDecodingIsStrict(t *testing.T) {

@@ -234,17 +234,19 @@ func TestLedgerReverseNeverGoesBelowZero(t *testing.T) {
 
 	rev, err := l.Reverse(ctx, "fix-1", earn.ID, "staff-1", "lab-correction", time.Time{})
 	require.NoError(t, err)
-	lgMoney(t, "-5.00", rev.Entry.Amount, "only the available 5.00 is taken back")
-	lgMoney(t, "5.00", rev.Entry.Shortfall)
-	lgMoney(t, "8.00", l.Balance())
-	lgMoney(t, "0.00", l.Available())
-	lgMoney(t, "5.00", l.Totals().Shortfall)
+	lgMoney(t, "-5.00", rev.Entry.Amount, "only the available 5.00 is taken from the balance")
+	lgMoney(t, "5.00", rev.Entry.Shortfall, "the rest was held for a redemption")
+	lgMoney(t, "3.00", l.Balance(), "13.00 − 10.00: the reversal counts in full")
+	lgMoney(t, "0.00", l.Available(), "the 8.00 hold exceeds the balance")
+	lgMoney(t, "0.00", l.Owed(), "nothing spent yet")
 	lgCheckTotals(t, l)
 
-	// The pending redemption can still be approved: the hold was respected.
+	// The pending redemption can still be approved (the item was handed
+	// over against the hold); what it spent beyond the balance is owed.
 	_, err = l.Approve(ctx, "ok-1", l.Pending()[0].ID, "therapist-1")
 	require.NoError(t, err)
 	lgMoney(t, "0.00", l.Balance())
+	lgMoney(t, "5.00", l.Owed())
 	lgCheckTotals(t, l)
 }
 
@@ -449,7 +451,8 @@ func TestLedgerPostReverseLines(t *testing.T) {
 		lgMoney(t, "7.00", r.Entries[0].Shortfall)
 		lgMoney(t, "0.00", r.Entries[1].Amount)
 		lgMoney(t, "5.00", r.Entries[1].Shortfall)
-		lgMoney(t, "2.00", l.Balance())
+		lgMoney(t, "0.00", l.Balance(), "the new 2.00 settles part of the 12.00 owed")
+		lgMoney(t, "10.00", l.Owed(), "12.00 redeemed less the 2.00 still earned")
 		lgCheckTotals(t, l)
 	})
 	t.Run("refusals", func(t *testing.T) {
@@ -492,12 +495,15 @@ func TestLedgerPostReverseLines(t *testing.T) {
 		require.ErrorIs(t, err, contingency.ErrAlreadyReversed)
 	})
 	t.Run("validation", func(t *testing.T) {
-		bad := contingency.Line{Kind: contingency.KindReverse, Amount: contingency.Cents(100), Award: lgAward(1), Instrument: "x", EffectiveAt: lgT0.AddDate(300, 0, 0)}
+		bad := contingency.Line{Kind: contingency.KindReverse, Amount: contingency.Cents(-100), Award: lgAward(1), Instrument: "x", EffectiveAt: lgT0.AddDate(300, 0, 0)}
 		err := lgPosting(bad).Validate()
 		require.ErrorIs(t, err, intervention.ErrInvalid)
 		assert.Equal(t, []string{
 			"lines[0].corrects", "lines[0].amount", "lines[0].reason", "lines[0].instrument", "lines[0].effectiveAt", "lines[0].award",
 		}, lgFields(err))
+		part := rev(uuid.UUID{1})
+		part.Amount = contingency.Cents(100)
+		assert.NoError(t, lgPosting(part).Validate(), "a positive amount reverses part of the award")
 		assert.NoError(t, lgPosting(rev(uuid.UUID{1})).Validate(), "instrument and effective time are optional")
 	})
 }

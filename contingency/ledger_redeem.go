@@ -101,7 +101,7 @@ func (l *Ledger) buildRedeem(r Redemption) ([]Entry, error) {
 		}
 	}
 	amt := moneyCents(r.Amount)
-	if amt > l.cents.balance-l.cents.held {
+	if amt > l.cents.available() {
 		return nil, ErrInsufficientBalance
 	}
 	e := Entry{

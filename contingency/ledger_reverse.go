@@ -3,7 +3,6 @@ package contingency
 import (
 	"context"
 	"errors"
-	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -18,10 +17,12 @@ import (
 // when the reversal counts; the zero time means the original's EffectiveAt,
 // so that the net change at that time is zero (FRAGMENT's convention).
 //
-// The reversal never takes the available balance below zero: if money was
+// Reverse takes back what is left of the award after earlier (partial)
+// reversals. It never takes the available balance below zero: if money was
 // already redeemed, it takes back what is available and records the rest in
-// Entry.Shortfall (reference: contingency.md §8, C1). Reversing an entry again
-// under the same key is a replay (I2); under another key it is
+// Entry.Shortfall, which the participant then owes (Totals.Owed; reference:
+// contingency.md §8, C1). Reversing an entry again under the same key is a
+// replay (I2); once nothing is left to take back, under another key it is
 // ErrAlreadyReversed.
 //
 // Errors: validation errors (key, entryId, actor, reason, effectiveAt);
@@ -46,38 +47,50 @@ func (l *Ledger) Reverse(ctx context.Context, key string, entryID uuid.UUID, act
 	w.str(reason)
 	w.time(effectiveAt)
 	return l.write(ctx, "reverse", key, w.sum(), func() ([]Entry, error) {
-		o, err := l.reversible(entryID, nil)
+		o, left, err := l.reversible(entryID, nil)
 		if err != nil {
 			return nil, err
 		}
-		return []Entry{reversalEntry(o, l.cents.balance-l.cents.held, actor, reason, effectiveAt)}, nil
+		return []Entry{reversalEntry(o, left, l.cents.available(), actor, reason, effectiveAt)}, nil
 	})
 }
 
-// reversible returns the award entry id, which neither the ledger nor the
-// entries built so far (batch) have reversed.
-func (l *Ledger) reversible(id uuid.UUID, batch []Entry) (Entry, error) {
+// reversible returns the award entry id and the cents left to take back of
+// it, counting the reversals the ledger holds and those built so far in the
+// same write (batch). An award fully taken back is ErrAlreadyReversed; a
+// zero award can be reversed once, by a zero reversal.
+func (l *Ledger) reversible(id uuid.UUID, batch []Entry) (Entry, int64, error) {
 	i, ok := l.byID[id]
 	if !ok {
-		return Entry{}, ErrUnknownEntry
+		return Entry{}, 0, ErrUnknownEntry
 	}
 	o := l.entries[i]
 	if !o.Kind.IsAward() || o.Status != StatusPosted {
-		return Entry{}, ErrNotReversible
+		return Entry{}, 0, ErrNotReversible
 	}
+	left := l.remaining(&o)
 	_, done := l.reversal[id]
-	if done || slices.ContainsFunc(batch, func(e Entry) bool { return e.Kind == KindReverse && e.Corrects == id }) {
-		return Entry{}, ErrAlreadyReversed
+	for j := range batch {
+		if batch[j].Kind == KindReverse && batch[j].Corrects == id {
+			left += netCents(&batch[j])
+			done = true
+		}
 	}
-	return o, nil
+	if left <= 0 && (done || moneyCents(o.Amount) > 0) {
+		return Entry{}, 0, ErrAlreadyReversed
+	}
+	return o, left, nil
 }
 
-// reversalEntry returns the reversal of award o when avail cents are
-// available: it takes back what is available and records the rest as a
-// shortfall. A zero effectiveAt means o's.
-func reversalEntry(o Entry, avail int64, actor, reason string, effectiveAt time.Time) Entry {
-	orig := moneyCents(o.Amount)
-	cover := min(orig, max(avail, 0))
+// remaining returns the cents of award o its reversals have not taken back.
+func (l *Ledger) remaining(o *Entry) int64 { return moneyCents(o.Amount) - l.reversed[o.ID] }
+
+// reversalEntry returns the reversal of take cents of award o when avail
+// cents are available: it takes what is available from the balance and
+// records the rest as a shortfall, money the participant now owes. A zero
+// effectiveAt means o's.
+func reversalEntry(o Entry, take, avail int64, actor, reason string, effectiveAt time.Time) Entry {
+	cover := min(take, max(avail, 0))
 	e := Entry{
 		Kind: KindReverse, Amount: Cents(-cover), Instrument: o.Instrument, FundingSource: o.FundingSource,
 		Actor: actor, Reason: reason, Corrects: o.ID, Visit: o.Visit, EffectiveAt: o.EffectiveAt,
@@ -85,8 +98,8 @@ func reversalEntry(o Entry, avail int64, actor, reason string, effectiveAt time.
 	if !effectiveAt.IsZero() {
 		e.EffectiveAt = normTime(effectiveAt)
 	}
-	if cover < orig {
-		e.Shortfall = Cents(orig - cover)
+	if cover < take {
+		e.Shortfall = Cents(take - cover)
 	}
 	return e
 }

@@ -17,8 +17,8 @@ import (
 
 // lgScenario builds a ledger with every kind and status of entry under the
 // OIG cap: an earn and bonus, a prize trimmed by the per-item limit, two
-// approved redemptions and a vetoed one, a reversal with a shortfall, an
-// adjustment and an expiry.
+// approved redemptions and a vetoed one, a reversal with a shortfall (money
+// owed), an adjustment that writes the debt off and more, and an expiry.
 func lgScenario(t testing.TB) (*contingency.Ledger, *contingency.MemStore) {
 	t.Helper()
 	ctx := context.Background()
@@ -45,8 +45,8 @@ func lgScenario(t testing.TB) (*contingency.Ledger, *contingency.MemStore) {
 	must(l.Approve(ctx, "approve-3", redeem("buy-3", 2000), "therapist-1"))
 	must(l.Reverse(ctx, "fix-4", p.ID, "lab-1", "lab-confirmed-positive", time.Time{}))
 	lgPost(t, l, "adj-1", contingency.Line{
-		Kind: contingency.KindAdjust, Amount: contingency.Cents(200), Instrument: contingency.InstrumentItem,
-		EffectiveAt: lgT0.AddDate(0, 0, 3), Reason: "goodwill",
+		Kind: contingency.KindAdjust, Amount: contingency.Cents(1200), Instrument: contingency.InstrumentItem,
+		EffectiveAt: lgT0.AddDate(0, 0, 3), Reason: "write-off",
 	})
 	lgPost(t, l, "exp-1", contingency.Line{
 		Kind: contingency.KindExpire, Amount: contingency.Cents(100), Instrument: contingency.InstrumentItem,
@@ -58,14 +58,14 @@ func lgScenario(t testing.TB) (*contingency.Ledger, *contingency.MemStore) {
 func TestLedgerScenarioTotals(t *testing.T) {
 	l, _ := lgScenario(t)
 	tot := l.Totals()
-	lgMoney(t, "1.00", tot.Balance)
-	lgMoney(t, "1.00", tot.Available)
+	lgMoney(t, "0.00", tot.Balance)
+	lgMoney(t, "0.00", tot.Available)
 	lgMoney(t, "0.00", tot.Held)
-	lgMoney(t, "26.00", tot.Earned) // 5 + 10 + 15 − 4
+	lgMoney(t, "15.00", tot.Earned) // 5 + 10 + 15 − 15: the reversal counts in full
 	lgMoney(t, "26.00", tot.Redeemed)
-	lgMoney(t, "2.00", tot.Adjusted)
+	lgMoney(t, "12.00", tot.Adjusted) // the $11.00 owed written off, and $1.00 more
 	lgMoney(t, "1.00", tot.Expired)
-	lgMoney(t, "11.00", tot.Shortfall)
+	lgMoney(t, "0.00", tot.Owed)
 	lgCheckTotals(t, l)
 	prize, ok := l.EntryByKey("spec-4")
 	require.True(t, ok)
@@ -318,7 +318,7 @@ func TestLedgerLoadRefusesInconsistentEntries(t *testing.T) {
 		{"unknown corrects", func(es []contingency.Entry) { es[adj].Corrects = uuid.UUID{0xee} }},
 		{"reversal without original", func(es []contingency.Entry) { es[rev].Corrects = uuid.Nil }},
 		{"reversal of a redemption", func(es []contingency.Entry) { es[rev].Corrects = es[approve].ID }},
-		{"reversal that does not add up", func(es []contingency.Entry) { es[rev].Shortfall = contingency.Cents(1) }},
+		{"reversal of more than the award", func(es []contingency.Entry) { es[rev].Shortfall = contingency.Cents(100000) }},
 		{"positive reversal", func(es []contingency.Entry) { es[rev].Amount = contingency.Cents(1) }},
 		{"second reversal", func(es []contingency.Entry) {
 			es[adj] = es[rev]

@@ -158,7 +158,7 @@ func lgCheckFold(t testing.TB, l *contingency.Ledger) []contingency.Entry {
 		{"balance", fold.Balance, got.Balance}, {"available", fold.Available, got.Available},
 		{"held", fold.Held, got.Held}, {"earned", fold.Earned, got.Earned},
 		{"redeemed", fold.Redeemed, got.Redeemed}, {"adjusted", fold.Adjusted, got.Adjusted},
-		{"expired", fold.Expired, got.Expired}, {"shortfall", fold.Shortfall, got.Shortfall},
+		{"expired", fold.Expired, got.Expired}, {"owed", fold.Owed, got.Owed},
 	} {
 		assert.Truef(t, f.want.Equal(f.have), "%s: fold %s, running %s", f.name, f.want, f.have)
 	}

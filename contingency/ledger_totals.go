@@ -7,16 +7,33 @@ import (
 // Totals are a ledger's running figures. All are derived from the entries
 // (Fold) and kept up to date on every append.
 //
-//	Balance   = Earned − Redeemed + Adjusted − Expired (posted entries only)
-//	Available = Balance − Held
+// Every posted entry moves the participant's position by its net amount:
+// its Amount less its Shortfall. For every kind but a reversal the net is the
+// Amount; a reversal takes back its whole net (Amount is the part that came
+// out of the available balance, Shortfall the part that had already been
+// spent). So
+//
+//	position  = Earned − Redeemed + Adjusted − Expired
+//	Balance   = max(0, position)
+//	Owed      = max(0, −position)
+//	Available = max(0, position − Held)
+//
+// where Earned is the net of the awards: what every visit is worth now.
+// Money owed is never clawed back from a person; it is settled by later
+// awards before they become spendable (reference: contingency.md §8, C1: a
+// correction after redemption leaves a receivable), or written off with a
+// positive adjustment.
 type Totals struct {
-	// Balance is the sum of the amounts of posted entries.
+	// Balance is the money the participant holds on the ledger (pending
+	// redemptions included): the position when it is positive, else zero.
 	Balance Money `json:"balance"`
-	// Available is what can be redeemed now: Balance less Held.
+	// Available is what can be redeemed now: Balance less Held, never below
+	// zero.
 	Available Money `json:"available"`
 	// Held is the sum of the redemptions awaiting approval.
 	Held Money `json:"held"`
-	// Earned is the awards (earn, bonus, prize) less their reversals.
+	// Earned is the net of the awards (earn, bonus, prize) less their
+	// reversals at their full value.
 	Earned Money `json:"earned"`
 	// Redeemed is the posted redemptions, as a positive amount.
 	Redeemed Money `json:"redeemed"`
@@ -24,64 +41,79 @@ type Totals struct {
 	Adjusted Money `json:"adjusted"`
 	// Expired is what expired, as a positive amount.
 	Expired Money `json:"expired"`
-	// Shortfall is what reversals could not take back because it had been
-	// redeemed (reference: contingency.md §8, C1: never clawed back below
-	// zero).
-	Shortfall Money `json:"shortfall"`
+	// Owed is what the participant owes the programme: money redeemed that a
+	// correction has since taken back (the position when it is negative,
+	// as a positive amount).
+	Owed Money `json:"owed"`
 }
+
+// netCents is the amount an entry moves the participant's position by: its
+// Amount less its Shortfall.
+func netCents(e *Entry) int64 { return moneyCents(e.Amount) - moneyCents(e.Shortfall) }
 
 // Fold computes the Totals of entries from scratch, in their order: the
 // definition the ledger's O(1) running totals are checked against. It needs
 // no verified chain and never fails; entries it cannot place (a resolution of
 // an unknown pending redemption) count by their own status.
 func Fold(entries []Entry) Totals {
-	var t Totals
-	pending := make(map[uuid.UUID]Money)
+	var c ledgerCents
+	pending := make(map[uuid.UUID]int64)
 	release := func(id uuid.UUID) {
 		if amt, ok := pending[id]; ok {
-			t.Held = t.Held.Add(amt) // amt is negative
+			c.held += amt // amt is negative
 			delete(pending, id)
 		}
 	}
-	for _, e := range entries {
+	for i := range entries {
+		e := &entries[i]
+		amt := moneyCents(e.Amount)
 		switch e.Status {
 		case StatusPosted:
-			t.Balance = t.Balance.Add(e.Amount)
-			switch e.Kind {
-			case KindEarn, KindBonus, KindPrize, KindReverse:
-				t.Earned = t.Earned.Add(e.Amount)
-				t.Shortfall = t.Shortfall.Add(e.Shortfall)
-			case KindRedeem:
-				t.Redeemed = t.Redeemed.Sub(e.Amount)
-				if e.Corrects != uuid.Nil {
-					release(e.Corrects)
-				}
-			case KindAdjust:
-				t.Adjusted = t.Adjusted.Add(e.Amount)
-			case KindExpire:
-				t.Expired = t.Expired.Sub(e.Amount)
+			c.post(e.Kind, amt, netCents(e))
+			if e.Kind == KindRedeem && e.Corrects != uuid.Nil {
+				release(e.Corrects)
 			}
 		case StatusPending:
-			t.Held = t.Held.Sub(e.Amount)
-			pending[e.ID] = e.Amount
+			c.held -= amt
+			pending[e.ID] = amt
 		case StatusVoided:
 			release(e.Corrects)
 		}
 	}
-	t.Available = t.Balance.Sub(t.Held)
-	return t
+	return c.totals()
 }
 
-// ledgerCents are the running totals in cents.
+// ledgerCents are the running totals in cents. position may be negative:
+// money owed.
 type ledgerCents struct {
-	balance, held, earned, redeemed, adjusted, expired, shortfall int64
+	position, held, earned, redeemed, adjusted, expired int64
 }
 
-func (l *Ledger) setTotals() {
-	c := &l.cents
-	l.totals = Totals{
-		Balance: Cents(c.balance), Available: Cents(c.balance - c.held), Held: Cents(c.held),
-		Earned: Cents(c.earned), Redeemed: Cents(c.redeemed), Adjusted: Cents(c.adjusted),
-		Expired: Cents(c.expired), Shortfall: Cents(c.shortfall),
+// post counts a posted entry of kind with amount amt and net amount net.
+func (c *ledgerCents) post(kind EntryKind, amt, net int64) {
+	c.position += net
+	switch kind {
+	case KindEarn, KindBonus, KindPrize, KindReverse:
+		c.earned += net
+	case KindRedeem:
+		c.redeemed -= amt
+	case KindAdjust:
+		c.adjusted += amt
+	case KindExpire:
+		c.expired -= amt
 	}
 }
+
+// available returns what can be redeemed now, in cents.
+func (c *ledgerCents) available() int64 { return max(c.position-c.held, 0) }
+
+// totals returns c as Totals.
+func (c *ledgerCents) totals() Totals {
+	return Totals{
+		Balance: Cents(max(c.position, 0)), Available: Cents(c.available()), Held: Cents(c.held),
+		Earned: Cents(c.earned), Redeemed: Cents(c.redeemed), Adjusted: Cents(c.adjusted),
+		Expired: Cents(c.expired), Owed: Cents(max(-c.position, 0)),
+	}
+}
+
+func (l *Ledger) setTotals() { l.totals = l.cents.totals() }

@@ -37,6 +37,9 @@ func (l *Ledger) write(ctx context.Context, op, key, in string, build func() ([]
 		if err != nil {
 			return Receipt{}, fail(0, err)
 		}
+		if len(entries) == 0 { // a restatement that changes nothing
+			return Receipt{Version: l.version()}, nil
+		}
 		expected := l.version()
 		v, err := l.store.Append(ctx, l.participant, expected, entries)
 		if err == nil {
@@ -136,32 +139,27 @@ func (l *Ledger) apply(e Entry) {
 	}
 	switch e.Status {
 	case StatusPosted:
-		l.cents.balance += amt
-		l.byTime.insert(e.EffectiveAt, amt, uint64(e.Seq))
+		net := netCents(&e)
+		l.cents.post(e.Kind, amt, net)
+		l.byTime.insert(e.EffectiveAt, net, uint64(e.Seq))
 		if visit != nil {
-			visit.cents += amt
+			visit.cents += net
 			visit.net = Cents(visit.cents)
 		}
 		switch e.Kind {
 		case KindEarn, KindBonus, KindPrize:
-			l.cents.earned += amt
 			l.capAdd(e, amt)
 		case KindReverse:
-			l.cents.earned += amt
-			l.cents.shortfall += moneyCents(e.Shortfall)
 			l.reversal[e.Corrects] = idx
+			l.reversed[e.Corrects] -= net
 			if j, ok := l.byID[e.Corrects]; ok {
-				l.capAdd(l.entries[j], amt)
+				l.capAdd(l.entries[j], net)
 			}
 		case KindRedeem:
-			l.cents.redeemed -= amt
 			if e.Corrects != uuid.Nil {
 				l.release(e.Corrects, idx)
 			}
-		case KindAdjust:
-			l.cents.adjusted += amt
-		case KindExpire:
-			l.cents.expired -= amt
+		case KindAdjust, KindExpire: // counted by post
 		}
 	case StatusPending:
 		l.cents.held -= amt
@@ -229,8 +227,10 @@ func (l *Ledger) checkStored(e *Entry) error {
 			return bad("reversal")
 		}
 		o := l.entries[corrected]
-		_, reversed := l.reversal[e.Corrects]
-		if !o.Kind.IsAward() || o.Status != StatusPosted || reversed || short-amt != moneyCents(o.Amount) {
+		take, left := short-amt, l.remaining(&o)
+		_, done := l.reversal[e.Corrects]
+		zero := take == 0 && moneyCents(o.Amount) == 0 && !done
+		if !o.Kind.IsAward() || o.Status != StatusPosted || !zero && (take <= 0 || take > left) {
 			return bad("reversal")
 		}
 	case KindRedeem:

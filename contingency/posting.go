@@ -85,7 +85,26 @@ type Line struct {
 	// a reverse line (an earn, bonus or prize entry), optional otherwise.
 	Corrects uuid.UUID    `json:"corrects,omitzero"`
 	Award    *AwardDetail `json:"award,omitzero"`
+	// Restate, on an earn, bonus or prize line, makes Amount the visit's
+	// whole award of that kind (before caps) instead of an addition to it:
+	// the ledger posts only what makes the visit's awards of the kind net
+	// the capped Amount — one award of the difference when it rises (its
+	// Corrects names the visit's latest award of the kind), reversals of the
+	// latest awards first when it falls (taking what is available and
+	// recording the rest as owed), nothing when it is unchanged. Caps price
+	// the restated visits afresh, in line order, as if they had been posted
+	// in that order from the start. Visit is required, Corrects must be
+	// empty, and a posting restates a visit's kind at most once and posts no
+	// other line of that visit and kind. On a prize line, Award.Slips are the
+	// slips drawn in addition to those already posted (empty when the visit
+	// loses draws); they need not add up to Amount. Reason, optional, is the
+	// code of the reversals (ReasonRestated when empty).
+	Restate bool `json:"restate,omitzero"`
 }
+
+// ReasonRestated is the reason code of the reversals a restate line posts
+// when the line names none.
+const ReasonRestated = "restated"
 
 // Redemption asks to spend Amount (positive) of the balance in Instrument.
 type Redemption struct {
@@ -106,8 +125,26 @@ func (p Posting) Validate() error {
 	case len(p.Lines) > maxLines:
 		errs = append(errs, intervention.Field("lines", intervention.ErrOutOfRange))
 	}
+	type visitKind struct {
+		visit string
+		kind  EntryKind
+	}
+	restated := map[visitKind]bool{}
+	for _, ln := range p.Lines {
+		if ln.Restate {
+			restated[visitKind{ln.Visit, ln.Kind}] = true
+		}
+	}
+	seen := map[visitKind]bool{}
 	for i, ln := range p.Lines {
-		errs = append(errs, intervention.Prefix(intervention.Index("lines", i), ln.Validate()))
+		path := intervention.Index("lines", i)
+		errs = append(errs, intervention.Prefix(path, ln.Validate()))
+		if k := (visitKind{ln.Visit, ln.Kind}); restated[k] && ln.Kind.IsAward() {
+			if seen[k] {
+				errs = append(errs, intervention.Field(path+".visit", ErrRestatedTwice))
+			}
+			seen[k] = true
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -137,8 +174,8 @@ func (ln Line) Validate() error {
 		if ln.Corrects == uuid.Nil {
 			add(intervention.Field("corrects", intervention.ErrMissing))
 		}
-		if !ln.Amount.IsZero() {
-			add(intervention.Field("amount", intervention.ErrInconsistent))
+		if ln.Amount.IsNegative() {
+			add(intervention.Field("amount", intervention.ErrOutOfRange))
 		}
 		add(checkLedgerCode("reason", ln.Reason))
 	case KindRedeem:
@@ -165,6 +202,16 @@ func (ln Line) Validate() error {
 	}
 	if ln.Reason != "" && award {
 		add(checkLedgerCode("reason", ln.Reason))
+	}
+	if ln.Restate {
+		switch {
+		case !award:
+			add(intervention.Field("restate", intervention.ErrInconsistent))
+		case ln.Visit == "":
+			add(intervention.Field("visit", intervention.ErrMissing))
+		case ln.Corrects != uuid.Nil:
+			add(intervention.Field("corrects", intervention.ErrInconsistent))
+		}
 	}
 	switch {
 	case award && ln.Award == nil:
@@ -218,7 +265,7 @@ func checkLedgerAward(ln Line) error {
 		}
 		total = total.Add(s.Value)
 	}
-	if len(a.Slips) != 0 && sumOK && !total.Equal(ln.Amount) {
+	if len(a.Slips) != 0 && sumOK && !ln.Restate && !total.Equal(ln.Amount) {
 		bad("slips", intervention.ErrInconsistent)
 	}
 	return errors.Join(errs...)

@@ -58,6 +58,17 @@ type specimen struct {
 	ops    int    // operations applied to it so far
 }
 
+// placement is where a result goes in a programme: its date, its
+// classification, and whether it is in a scheduled slot, an unscheduled
+// visit, or no visit at all (an unscheduled result the programme does not
+// price).
+type placement struct {
+	date   intervention.Date
+	class  Classification
+	slot   bool
+	priced bool
+}
+
 // ProgramOption configures NewProgram.
 type ProgramOption interface{ applyProgram(*Program) error }
 
@@ -131,25 +142,48 @@ func (p *Program) Validate() error { return p.cfg.Validate() }
 type Recorded struct {
 	// SpecimenID is the result's specimen.
 	SpecimenID string `json:"specimenId"`
+	// Visit is the reference of the visit the result was recorded for (the
+	// scheduled date, see Entry.Visit); empty for a result the programme
+	// does not price (Limit "unscheduled").
+	Visit string `json:"visit,omitzero"`
 	// Classification is the outcome the policy gave the result.
 	Classification Classification `json:"classification"`
-	// Award is the schedule's price for the visit before caps.
+	// Standing reports whether the result is the one that stands for its
+	// visit; a recollection may replace it (see RecollectionPolicy).
+	Standing bool `json:"standing,omitzero"`
+	// Award is the schedule's price of the visit before caps, as decided by
+	// the result that stands for it.
 	Award Award `json:"award"`
 	// Limit names the programme limit that made the visit pay nothing
-	// ("outside-calendar", "visit-limit", "ineligible"), if one did.
+	// ("unscheduled", "outside-calendar", "visit-limit", "ineligible"), if
+	// one did.
 	Limit string `json:"limit,omitzero"`
 	// Entries are the ledger entries the operation appended, including the
 	// reconciliation of other visits whose price changed.
 	Entries []Entry `json:"entries,omitzero"`
+	// Repriced lists, in visit order, every visit whose payout the
+	// operation changed — the recorded visit and any other a late or
+	// corrected result repriced — with what it was worth before and after
+	// and the entries that moved it, so that the host can tell staff and the
+	// patient.
+	Repriced []Repricing `json:"repriced,omitzero"`
 	// Replayed is true when the same result was recorded before: nothing
-	// changed and Entries are the original ones (reference: I1).
+	// changed and the rest is the original receipt (reference: I1).
 	Replayed bool `json:"replayed,omitzero"`
 }
 
-// Record records result r for the visit it was collected at and posts what
-// it earns. Results may arrive in any order: each is priced in collection
-// order, scheduled dates before it without a result count as missed, and a
-// late result re-prices later visits under the programme's Reconcile policy.
+// Record records result r for the scheduled visit whose day — the calendar
+// date of its collection time in the programme's zone — it was collected on,
+// and posts what that changes. A second result for the same visit is a
+// recollection: the programme's RecollectionPolicy decides which stands, and
+// the visit is priced once. A result on a day the calendar schedules no
+// visit is recorded but earns nothing and leaves the run untouched (Limit
+// "unscheduled"), unless the programme allows unscheduled visits.
+//
+// Results may arrive in any order: visits are priced in date order,
+// scheduled dates before the latest visit without a result count as missed,
+// and a late result re-prices later visits under the programme's Reconcile
+// policy; Recorded.Repriced lists every visit whose payout changed.
 //
 // Recording the same result again is a no-op that returns the original
 // Recorded with Replayed set (reference: I1). Recording a different result
@@ -162,11 +196,13 @@ func (p *Program) Record(ctx context.Context, actor string, r Result) (Recorded,
 
 // Correct replaces the recorded result of r.SpecimenID with r — a
 // point-of-care negative later confirmed positive by the laboratory — and
-// reconciles the ledger with linked reversal and new award entries
-// (reference: C1). Money already redeemed is never clawed back below zero;
-// the ledger records the shortfall. reason is a short machine code such as
-// "lab-confirmation". A correction must keep CollectedAt; correcting to the
-// result already recorded is a replay.
+// reconciles the ledger by net change: for each visit whose worth changed it
+// posts only the difference, an award when it rose and linked reversals when
+// it fell (reference: C1). Money already redeemed is never clawed back: what
+// a reversal cannot take from the available balance is owed
+// (Ledger.Owed), and cap room follows the net awards. reason is a short
+// machine code such as "lab-confirmation". A correction must keep
+// CollectedAt; correcting to the result already recorded is a replay.
 func (p *Program) Correct(ctx context.Context, actor, reason string, r Result) (Recorded, error) {
 	return p.apply(ctx, Operation{Kind: OperationCorrect, Actor: actor, Reason: reason, Result: r})
 }
@@ -178,7 +214,7 @@ func (p *Program) apply(ctx context.Context, op Operation) (Recorded, error) {
 	if err := op.Validate(); err != nil {
 		return Recorded{}, err
 	}
-	v, err := p.visitOf(op.Result)
+	pl, err := p.place(op.Result)
 	if err != nil {
 		return Recorded{}, err
 	}
@@ -197,47 +233,62 @@ func (p *Program) apply(ctx context.Context, op Operation) (Recorded, error) {
 			return Recorded{}, intervention.Field("result.specimenId", ErrUnknownSpecimen)
 		}
 		if old := p.resultOf(spec); sameResult(old, op.Result) {
-			prev.Replayed, prev.Entries = true, slices.Clone(prev.Entries)
-			return prev, nil
+			return replayed(prev), nil
 		} else if !old.CollectedAt.Equal(op.Result.CollectedAt) {
 			return Recorded{}, intervention.Field("result.collectedAt", ErrCorrectionMovesResult)
 		}
 	}
 
-	from, tail := p.plan(v, op.Kind == OperationCorrect)
-	entries, err := p.post(ctx, p.opKey(op), op, tail)
-	if err != nil {
-		return Recorded{}, err
+	rec := Recorded{SpecimenID: spec, Classification: pl.class, Limit: limitUnscheduled}
+	if pl.priced {
+		from, tail := p.plan(op.Result, pl)
+		repriced, entries, err := p.post(ctx, p.opKey(op), op, tail)
+		if err != nil {
+			return Recorded{}, err
+		}
+		p.visits = append(p.visits[:from], tail...)
+		got := &p.visits[p.visitOf(op.Result, pl)]
+		rec = Recorded{
+			SpecimenID: spec, Visit: got.ref(), Classification: pl.class, Standing: got.result.SpecimenID == spec,
+			Award: got.award, Limit: got.limit, Entries: entries, Repriced: repriced,
+		}
 	}
-	p.visits = append(p.visits[:from], tail...)
 	p.ops = append(p.ops, op)
 	p.results[spec] = specimen{result: op.Result, ops: p.results[spec].ops + 1}
-	i, _ := position(p.visits, &v)
-	got := p.visits[i]
-	rec := Recorded{SpecimenID: spec, Classification: got.class, Award: got.award, Limit: got.limit, Entries: entries}
 	p.recorded[spec] = rec
-	rec.Entries = slices.Clone(entries)
-	return rec, nil
+	return cloneRecorded(rec), nil
 }
 
-// visitOf classifies r and places it on the programme's calendar. Errors
-// have paths under "result".
-func (p *Program) visitOf(r Result) (visit, error) {
+// place classifies r and places it on the programme's calendar. Errors have
+// paths under "result".
+func (p *Program) place(r Result) (placement, error) {
 	if err := r.Validate(); err != nil {
-		return visit{}, intervention.Prefix("result", err)
+		return placement{}, intervention.Prefix("result", err)
 	}
 	class, err := p.cfg.Policy.classify(p.cfg.Target, r)
 	if err != nil {
-		return visit{}, err
+		return placement{}, err
 	}
 	date, err := intervention.DateOf(r.CollectedAt, p.cfg.location())
 	if err != nil {
-		return visit{}, intervention.Prefix("result.collectedAt", err)
+		return placement{}, intervention.Prefix("result.collectedAt", err)
 	}
 	if date.Before(p.cfg.Calendar.Start) {
-		return visit{}, intervention.Field("result.collectedAt", ErrBeforeCalendar)
+		return placement{}, intervention.Field("result.collectedAt", ErrBeforeCalendar)
 	}
-	return visit{date: date, at: r.CollectedAt, result: r, class: class}, nil
+	slot := p.cfg.Calendar.Scheduled(date)
+	return placement{date: date, class: class, slot: slot, priced: slot || p.cfg.AllowUnscheduled}, nil
+}
+
+// visitOf returns the position in p.visits of the visit r was placed in.
+func (p *Program) visitOf(r Result, pl placement) int {
+	if pl.slot {
+		i, _ := slotAt(p.visits, pl.date)
+		return i
+	}
+	v := visit{date: pl.date, at: r.CollectedAt, result: r}
+	i, _ := position(p.visits, &v)
+	return i
 }
 
 // replay answers a Record of a specimen already recorded.
@@ -245,9 +296,24 @@ func (p *Program) replay(spec string, r Result) (Recorded, error) {
 	if !sameResult(p.resultOf(spec), r) {
 		return Recorded{}, fmt.Errorf("%w (use Correct)", ErrResultConflict)
 	}
-	rec := p.recorded[spec]
-	rec.Replayed, rec.Entries = true, slices.Clone(rec.Entries)
-	return rec, nil
+	return replayed(p.recorded[spec]), nil
+}
+
+// replayed returns a copy of rec marked as a replay.
+func replayed(rec Recorded) Recorded {
+	rec = cloneRecorded(rec)
+	rec.Replayed = true
+	return rec
+}
+
+// cloneRecorded returns rec with its own slices.
+func cloneRecorded(rec Recorded) Recorded {
+	rec.Entries = slices.Clone(rec.Entries)
+	rec.Repriced = slices.Clone(rec.Repriced)
+	for i := range rec.Repriced {
+		rec.Repriced[i] = rec.Repriced[i].clone()
+	}
+	return rec
 }
 
 // resultOf returns the current result of a recorded specimen.
@@ -261,50 +327,67 @@ func (p *Program) opKey(op Operation) string {
 }
 
 // plan returns the position from which the visits change and the new tail
-// of visits from there, re-priced. p.visits is not modified.
-func (p *Program) plan(v visit, correct bool) (int, []visit) {
-	if correct {
-		i, _ := position(p.visits, &v)
-		tail := slices.Clone(p.visits[i:])
-		old := tail[0]
-		v.paid, v.revision, v.credits = old.paid, old.revision, old.credits
+// of visits from there with r recorded, re-priced. p.visits is not modified.
+func (p *Program) plan(r Result, pl placement) (int, []visit) {
+	in := placed{result: r, class: pl.class}
+	var at int
+	var v visit
+	if pl.slot {
+		if i, ok := slotAt(p.visits, pl.date); ok {
+			at, v = i, p.visits[i]
+		} else {
+			at, v = i, p.missedVisit(pl.date)
+		}
+	} else {
+		v = visit{date: pl.date, at: r.CollectedAt, result: r}
+		if i, ok := position(p.visits, &v); ok {
+			at, v = i, p.visits[i]
+		} else {
+			at = i
+		}
+	}
+	found := at < len(p.visits) && compareVisits(&p.visits[at], &v) == 0
+	v.results = slices.Clone(v.results)
+	if j := slices.IndexFunc(v.results, func(x placed) bool { return x.result.SpecimenID == r.SpecimenID }); j >= 0 {
+		v.results[j] = in
+	} else {
+		v.results = append(v.results, in)
+	}
+	v.stand(p.cfg.Recollection, p.missedClass(), p.cfg.location())
+	if found {
+		tail := slices.Clone(p.visits[at:])
 		tail[0] = v
-		return i, p.reprice(i, tail)
+		return at, p.reprice(at, tail)
 	}
 	// Scheduled dates after the last visit and before this one passed
 	// without a result: they are missed.
-	from := p.cfg.Calendar.Start
-	if n := len(p.visits); n > 0 {
-		from = p.visits[n-1].date.AddDays(1)
+	if at == len(p.visits) {
+		from := p.cfg.Calendar.Start
+		if at > 0 {
+			from = p.visits[at-1].date.AddDays(1)
+		}
+		// The usual case, a result after every visit so far: build the tail
+		// in the spare capacity of p.visits, which the caller commits by
+		// appending it in place. Nothing visible in p.visits changes until then.
+		tail := p.visits[at:at:cap(p.visits)]
+		for _, d := range p.cfg.Calendar.Between(from, pl.date) {
+			tail = append(tail, p.missedVisit(d))
+		}
+		return at, p.reprice(at, append(tail, v))
 	}
-	var inserts []visit
-	for _, d := range p.cfg.Calendar.Between(from, v.date) {
-		inserts = append(inserts, p.missedVisit(d))
-	}
-	// A result for a date already counted as missed takes its place.
-	miss := p.missedVisit(v.date)
-	n := len(p.visits)
-	if i, found := position(p.visits, &miss); found {
-		tail := append(inserts, p.visits[i+1:]...)
-		j, _ := position(tail, &v)
-		return i, p.reprice(i, slices.Insert(tail, j, v))
-	}
-	if i, _ := position(p.visits, &v); i < n {
-		tail := append(inserts, p.visits[i:]...)
-		j, _ := position(tail, &v)
-		return i, p.reprice(i, slices.Insert(tail, j, v))
-	}
-	// The usual case, a result after every visit so far: build the tail in
-	// the spare capacity of p.visits, which the caller commits by appending
-	// it in place. Nothing visible in p.visits changes until then.
-	tail := append(append(p.visits[n:n:cap(p.visits)], inserts...), v)
-	return n, p.reprice(n, tail)
+	tail := make([]visit, 0, len(p.visits)-at+1)
+	tail = append(append(tail, v), p.visits[at:]...)
+	return at, p.reprice(at, tail)
 }
 
-// missedVisit returns the derived missed visit for scheduled date d.
+// missedClass is the classification of a scheduled visit without a result.
+func (p *Program) missedClass() Classification {
+	return Classification{Outcome: p.cfg.Policy.Missed, Rule: "status:" + string(ResultMissed)}
+}
+
+// missedVisit returns the slot for scheduled date d without a result.
 func (p *Program) missedVisit(d intervention.Date) visit {
-	class := Classification{Outcome: p.cfg.Policy.Missed, Rule: "status:" + string(ResultMissed)}
-	return visit{date: d, at: d.In(p.cfg.location()), class: class}
+	return visit{date: d, at: d.In(p.cfg.location()), slot: true, class: p.missedClass()}
 }
 
 // reprice prices tail, the visits from position from on, in order.
@@ -389,85 +472,4 @@ func Restore(ctx context.Context, id uuid.UUID, cfg ProgramConfig, ledger *Ledge
 func sameResult(a, b Result) bool {
 	return a.SpecimenID == b.SpecimenID && a.CollectedAt.Equal(b.CollectedAt) && a.Status == b.Status &&
 		slices.Equal(a.Readings, b.Readings)
-}
-
-// maxLinesPerPosting is the ledger's limit on lines in one Posting.
-const maxLinesPerPosting = 1000
-
-// post tells the ledger what the re-priced tail changes: for every visit
-// whose payout changes, a linked reversal of what it was paid and the lines
-// of its new award, in one atomic Posting. It updates the visits' paid
-// award and revision in tail.
-func (p *Program) post(ctx context.Context, key string, op Operation, tail []visit) ([]Entry, error) {
-	reason := "late-result"
-	if op.Kind == OperationCorrect {
-		reason = op.Reason
-	}
-	var lines []Line
-	repriced := map[string]*visit{}
-	for i := range tail {
-		v := &tail[i]
-		if sameAward(v.award, v.paid) || p.cfg.Reconcile == ReverseOnly && v.result.SpecimenID != op.Result.SpecimenID {
-			continue
-		}
-		for _, id := range v.credits {
-			lines = append(lines, Line{Kind: KindReverse, Corrects: id, Visit: v.ref(), Reason: reason})
-		}
-		award, err := p.awardLines(v)
-		if err != nil {
-			return nil, err
-		}
-		lines = append(lines, award...)
-		v.paid, v.credits = v.award, nil
-		v.revision++
-		repriced[v.ref()] = v
-	}
-	var entries []Entry
-	for part := 0; len(lines) > 0; part++ {
-		n := min(len(lines), maxLinesPerPosting)
-		k := key
-		if part > 0 {
-			k += "/part" + strconv.Itoa(part+1)
-		}
-		rec, err := p.ledger.Post(ctx, Posting{Key: k, Actor: op.Actor, Lines: lines[:n]})
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, rec.Entries...)
-		lines = lines[n:]
-	}
-	for _, e := range entries {
-		if v := repriced[e.Visit]; v != nil && e.Kind.IsAward() {
-			v.credits = append(v.credits, e.ID)
-		}
-	}
-	return entries, nil
-}
-
-// awardLines returns the ledger lines that pay v's award: the voucher, its
-// bonus, and the prizes of its draws when the programme draws them itself.
-func (p *Program) awardLines(v *visit) ([]Line, error) {
-	a := v.award
-	line := func(kind EntryKind, amount Money, slips []Slip) Line {
-		return Line{
-			Kind: kind, Amount: amount, Instrument: p.cfg.Instrument, FundingSource: p.cfg.FundingSource,
-			EffectiveAt: v.at, Visit: v.ref(),
-			Award: &AwardDetail{Schedule: p.cfg.Schedule.Kind(), Run: a.Run, Level: a.Level, Slips: slips},
-		}
-	}
-	var out []Line
-	if a.Base.IsPositive() {
-		out = append(out, line(KindEarn, Dollars(a.Base), nil))
-	}
-	if a.Bonus.IsPositive() {
-		out = append(out, line(KindBonus, Dollars(a.Bonus), nil))
-	}
-	if a.Draws > 0 && p.drawer != nil {
-		slips, err := p.drawer.Draw(a.Draws)
-		if err != nil {
-			return nil, intervention.Prefix("drawer", err)
-		}
-		out = append(out, line(KindPrize, SlipsValue(slips), slips))
-	}
-	return out, nil
 }

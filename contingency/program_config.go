@@ -61,6 +61,17 @@ type ProgramConfig struct {
 	// Location is the programme's time zone: collection times become
 	// calendar dates in it. nil means UTC.
 	Location *time.Location
+	// Recollection decides which of several results for one scheduled visit
+	// stands; the zero value is RecollectLatest.
+	Recollection RecollectionPolicy
+	// AllowUnscheduled prices a result collected on a day the calendar
+	// schedules no visit as a visit of its own, in date order. It is off by
+	// default: such a result is recorded but earns nothing and leaves the
+	// run untouched, because CM schedules reinforce the scheduled test
+	// (reference: contingency.md §1 and §2: specimens are collected on fixed
+	// days, and a late or off-schedule sample is treated as missed by
+	// drug-court contracts, §7).
+	AllowUnscheduled bool
 }
 
 // Validate reports every problem with c.
@@ -80,6 +91,9 @@ func (c ProgramConfig) Validate() error {
 	}
 	if !c.Instrument.Valid() {
 		errs = append(errs, intervention.Field("instrument", ErrUnknownInstrument))
+	}
+	if c.Recollection != "" && !c.Recollection.Valid() {
+		errs = append(errs, intervention.Field("recollection", ErrUnknownRecollectionPolicy))
 	}
 	if c.MaxVisits < 0 {
 		errs = append(errs, intervention.Field("maxVisits", intervention.ErrOutOfRange))
@@ -119,4 +133,5 @@ const (
 	limitOutsideCalendar = "outside-calendar" // after the calendar's last week (RIP-6)
 	limitVisitLimit      = "visit-limit"      // beyond MaxVisits (RIP-6)
 	limitIneligible      = "ineligible"       // in an ineligible period (RIP-7)
+	limitUnscheduled     = "unscheduled"      // collected on a day without a scheduled visit
 )

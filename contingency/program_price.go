@@ -9,9 +9,10 @@ import (
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
-// Priced is one visit of a programme priced from scratch: the result (zero
-// for a scheduled date that passed without one), its date, what the policy
-// made of it, and what the schedule pays for it before caps.
+// Priced is one visit of a programme priced from scratch: the result that
+// stands for it (zero for a scheduled date that passed without one), its
+// date, what the policy made of it, and what the schedule pays for it before
+// caps.
 type Priced struct {
 	Date           intervention.Date `json:"date"`
 	Result         Result            `json:"result,omitzero"`
@@ -23,8 +24,10 @@ type Priced struct {
 }
 
 // Price replays results through the programme from scratch, without a
-// ledger: the visits in collection order (scheduled dates before the last
-// result without one count as missed) and what each is worth before caps.
+// ledger: the visits in date order (scheduled dates before the last visit
+// without a result count as missed; recollections are settled by the
+// RecollectionPolicy; results on unscheduled days are left out unless the
+// programme allows them) and what each is worth before caps.
 // It is what a Program posts for the same results under FullRecompute, and
 // the way to audit a caseload or try a schedule change (a pure function:
 // the same results always price the same).
@@ -51,7 +54,7 @@ func (c ProgramConfig) Price(results []Result) ([]Priced, error) {
 	for _, i := range order {
 		r := results[i]
 		r.CollectedAt = r.CollectedAt.UTC()
-		v, err := p.visitOf(r)
+		pl, err := p.place(r)
 		if err == nil && seen[r.SpecimenID] {
 			err = intervention.Field("result.specimenId", intervention.ErrDuplicate)
 		}
@@ -60,7 +63,10 @@ func (c ProgramConfig) Price(results []Result) ([]Priced, error) {
 			continue
 		}
 		seen[r.SpecimenID] = true
-		from, tail := p.plan(v, false)
+		if !pl.priced {
+			continue
+		}
+		from, tail := p.plan(r, pl)
 		p.visits = append(p.visits[:from], tail...)
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -38,10 +38,12 @@ type Status struct {
 	NextVisit intervention.Date `json:"nextVisit,omitzero"`
 	// NextAward is what NextVisit earns if the target is met.
 	NextAward Award `json:"nextAward"`
-	// Earned, Redeemed and Balance are the ledger's figures now.
+	// Earned, Redeemed, Balance and Owed are the ledger's figures now (see
+	// Totals): Owed is money spent that a correction has since taken back.
 	Earned   Money `json:"earned"`
 	Redeemed Money `json:"redeemed"`
 	Balance  Money `json:"balance"`
+	Owed     Money `json:"owed"`
 	// CapRemaining is the least room left under the ledger's caps as of
 	// AsOf; HasCap is false when no cap applies.
 	CapRemaining Money `json:"capRemaining"`
@@ -128,7 +130,8 @@ func (p *Program) countVisits(s *Status, seen []visit) {
 
 // ledgerFigures fills the money figures of s from the ledger.
 func (p *Program) ledgerFigures(s *Status, asOf time.Time) {
-	s.Earned, s.Redeemed, s.Balance = p.ledger.Earned(), p.ledger.Redeemed(), p.ledger.Balance()
+	t := p.ledger.Totals()
+	s.Earned, s.Redeemed, s.Balance, s.Owed = t.Earned, t.Redeemed, t.Balance, t.Owed
 	s.CapRemaining, s.HasCap = p.ledger.LeastCapRemaining(asOf, p.cfg.FundingSource, p.cfg.Instrument)
 }
 
@@ -186,6 +189,7 @@ const (
 	MeasureEarned            = "cm.earned"             // USD awarded less reversals
 	MeasureRedeemed          = "cm.redeemed"           // USD redeemed
 	MeasureBalance           = "cm.balance"            // USD balance
+	MeasureOwed              = "cm.owed"               // USD spent that a correction took back
 	MeasureNextAward         = "cm.next-award"         // USD the next visit pays if the target is met
 	MeasureMaxRemaining      = "cm.max-remaining"      // USD still payable if every visit meets the target
 	DueSpecimen              = "cm.specimen"           // the next scheduled specimen
@@ -217,6 +221,7 @@ func (p *Program) Progress(asOf time.Time) intervention.Progress {
 			{Code: MeasureEarned, Unit: "USD", Value: money(s.Earned)},
 			{Code: MeasureRedeemed, Unit: "USD", Value: money(s.Redeemed)},
 			{Code: MeasureBalance, Unit: "USD", Value: money(s.Balance)},
+			{Code: MeasureOwed, Unit: "USD", Value: money(s.Owed)},
 			{Code: MeasureNextAward, Unit: "USD", Value: money(Dollars(s.NextAward.Amount()))},
 			{Code: MeasureMaxRemaining, Unit: "USD", Value: money(s.MaxRemaining)},
 		},

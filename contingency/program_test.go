@@ -209,26 +209,6 @@ func TestProgramCorrectedResult(t *testing.T) {
 	}
 }
 
-func TestProgramCorrectionNeverClawsBackBelowZero(t *testing.T) {
-	p := pgProgram(t, nil)
-	pgRecord(t, p, "NNNNNN")
-	_, err := p.Ledger().Redeem(context.Background(), contingency.Redemption{
-		Key: "bike-helmet", Amount: contingency.Cents(5000), Instrument: contingency.InstrumentItem,
-		Actor: "staff-2", EffectiveAt: pgVisitTime(t, p, 5).Add(time.Hour),
-	})
-	require.NoError(t, err)
-	pgMoney(t, "3.75", p.Ledger().Balance())
-
-	_, err = p.Correct(context.Background(), "lab-interface", "lab-confirmation", pgResult(t, p, 2, contingency.ResultPositive))
-	require.NoError(t, err)
-	totals := contingency.Fold(p.Ledger().Entries())
-	assert.False(t, totals.Balance.IsNegative(), "reference: C1 note — never below zero")
-	assert.True(t, totals.Shortfall.IsPositive(), "what could not be taken back is recorded")
-	// The truth: $27.50 earned, $50.00 redeemed. Balance less shortfall says so.
-	pgMoney(t, "-22.50", totals.Balance.Sub(totals.Shortfall))
-	pgVerify(t, p.Ledger())
-}
-
 func TestProgramExcusedVisit(t *testing.T) {
 	// reference: E1 — NN E NN.
 	p := pgProgram(t, nil)
@@ -315,7 +295,8 @@ func TestProgramIncrementalEqualsRecompute(t *testing.T) {
 		for i, a := range awards {
 			want = want.Add(a.Amount())
 			if pattern[i] != 'M' {
-				pgMoney(t, a.Amount().String(), p.Ledger().VisitNet("s"+strconv.Itoa(i)), "trial %d visit %d", trial, i)
+				ref := p.Config().Calendar.Visits()[i].String() // a visit is its scheduled date
+				pgMoney(t, a.Amount().String(), p.Ledger().VisitNet(ref), "trial %d visit %d", trial, i)
 			}
 		}
 		pgMoney(t, want.String(), p.Ledger().Balance(), "trial %d pattern %s order %v", trial, pattern, order)
@@ -365,18 +346,29 @@ func TestProgramRIP(t *testing.T) {
 		pgMoney(t, "0.00", s.CapRemaining)
 	})
 	t.Run("RIP-6 test 37 and after week 24 pay nothing", func(t *testing.T) {
-		p := newRIP(t, nil)
-		pgRecord(t, p, "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN")
-		extra := contingency.Result{SpecimenID: "extra", CollectedAt: pgVisitTime(t, p, 35).Add(48 * time.Hour), Status: contingency.ResultNegative}
-		rec, err := p.Record(context.Background(), "staff-1", extra)
-		require.NoError(t, err)
-		assert.Equal(t, "visit-limit", rec.Limit)
-		assert.Empty(t, rec.Entries)
-		late := contingency.Result{SpecimenID: "late", CollectedAt: pgVisitTime(t, p, 35).Add(30 * 24 * time.Hour), Status: contingency.ResultNegative}
-		rec, err = p.Record(context.Background(), "staff-1", late)
-		require.NoError(t, err)
-		assert.Equal(t, "outside-calendar", rec.Limit)
-		pgMoney(t, "599.00", p.Ledger().Balance(), "reference: RIP-6")
+		for _, tc := range []struct {
+			name             string
+			allow            bool
+			extraLim, latLim string
+		}{
+			{"unscheduled results are not visits", false, "unscheduled", "unscheduled"},
+			{"unscheduled results are visits", true, "visit-limit", "outside-calendar"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				p := newRIP(t, func(c *contingency.ProgramConfig) { c.AllowUnscheduled = tc.allow })
+				pgRecord(t, p, "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN")
+				extra := contingency.Result{SpecimenID: "extra", CollectedAt: pgVisitTime(t, p, 35).Add(48 * time.Hour), Status: contingency.ResultNegative}
+				rec, err := p.Record(context.Background(), "staff-1", extra)
+				require.NoError(t, err)
+				assert.Equal(t, tc.extraLim, rec.Limit)
+				assert.Empty(t, rec.Entries)
+				late := contingency.Result{SpecimenID: "late", CollectedAt: pgVisitTime(t, p, 35).Add(30 * 24 * time.Hour), Status: contingency.ResultNegative}
+				rec, err = p.Record(context.Background(), "staff-1", late)
+				require.NoError(t, err)
+				assert.Equal(t, tc.latLim, rec.Limit)
+				pgMoney(t, "599.00", p.Ledger().Balance(), "reference: RIP-6")
+			})
+		}
 	})
 	t.Run("RIP-7 residential stay earns nothing", func(t *testing.T) {
 		p := newRIP(t, func(c *contingency.ProgramConfig) {

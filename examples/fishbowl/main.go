@@ -177,7 +177,7 @@ func run(out io.Writer, args []string) error {
 		}
 		r.award = rec.Award
 		for _, e := range rec.Entries {
-			if e.Kind == contingency.KindPrize && e.Visit == res.SpecimenID && e.Award != nil {
+			if e.Kind == contingency.KindPrize && e.Visit == rec.Visit && e.Award != nil {
 				r.slips = append(r.slips, e.Award.Slips...)
 				r.prizes = r.prizes.Add(e.Amount)
 			}

@@ -76,7 +76,6 @@ type cmView struct {
 
 // specimenResult is what the programme's operations say of one specimen.
 type specimenResult struct {
-	spec      string
 	at        time.Time
 	first     contingency.ResultStatus
 	last      contingency.ResultStatus
@@ -90,7 +89,7 @@ func newCMView(r *record) cmView {
 		day, _ := intervention.DateOf(op.Result.CollectedAt, time.UTC)
 		s, ok := byDay[day]
 		if !ok {
-			s = specimenResult{spec: op.Result.SpecimenID, at: op.Result.CollectedAt, first: op.Result.Status}
+			s = specimenResult{at: op.Result.CollectedAt, first: op.Result.Status}
 		}
 		s.last = op.Result.Status
 		s.corrected = s.corrected || op.Kind == contingency.OperationCorrect && s.first != s.last
@@ -110,8 +109,8 @@ func newCMView(r *record) cmView {
 				cv.was = string(s.first)
 			}
 			cv.state = stateOf(s.last)
-			cv.paid = r.ledger.VisitNet(s.spec)
-			cv.streak = runOf(r.ledger, s.spec)
+			cv.paid = r.ledger.VisitNet(d.String()) // a visit's entries name its scheduled date
+			cv.streak = runOf(r.ledger, d.String())
 		case d.Before(r.today):
 			cv.state, cv.result = visitMissed, "missed"
 		default:
@@ -148,14 +147,12 @@ func stateOf(s contingency.ResultStatus) visitState {
 }
 
 // runOf returns the run of consecutive negatives the visit's standing award
-// was priced at: the last earn entry for the visit that no entry reversed.
-func runOf(l *contingency.Ledger, spec string) int {
+// was priced at: the run on the visit's latest voucher entry that explains
+// its award (an earn, or a restatement's reversal of one).
+func runOf(l *contingency.Ledger, visit string) int {
 	run := 0
-	for _, e := range l.VisitEntries(spec) {
-		if e.Kind != contingency.KindEarn || e.Award == nil {
-			continue
-		}
-		if _, reversed := l.ReversalOf(e.ID); !reversed {
+	for _, e := range l.VisitEntries(visit) {
+		if e.Award != nil && (e.Kind == contingency.KindEarn || e.Kind == contingency.KindReverse) {
 			run = e.Award.Run
 		}
 	}

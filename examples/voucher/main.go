@@ -11,11 +11,16 @@
 //	go run ./examples/voucher -results NNNNPNNNNNNN    # a positive resets the ladder (V2)
 //	go run ./examples/voucher -cap samhsa              # SAMHSA's $750 trims the 31st voucher
 //	go run ./examples/voucher -results NNNNNNNNNNPNNNNNNN -recovery r2
+//	go run ./examples/voucher -results NNNNNN -redeem 53.75 -correct 3P   # C1 after redemption
 //
 // Results are one letter per scheduled visit: N negative, P positive, M
 // missed (nothing is recorded; the programme derives the missed visit from
 // its calendar), E excused. Fewer than 36 letters leaves the rest of the
-// visits not yet collected.
+// visits not yet collected. -redeem spends part of the balance once the
+// results are in, and -correct then has the laboratory correct one visit's
+// result ("3P": visit 3 is positive): the ledger posts only the net change of
+// every visit it reprices, and what was already spent beyond what the visits
+// are now worth is owed, never clawed back (reference: C1).
 package main
 
 import (
@@ -26,6 +31,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,6 +65,9 @@ type options struct {
 	results  string
 	capName  string
 	recovery contingency.Recovery
+	redeem   contingency.Money
+	correct  int  // visit number (from 1) the lab corrects; 0 for none
+	status   byte // the corrected result's letter
 }
 
 func parseFlags(out io.Writer, args []string) (options, bool, error) {
@@ -68,6 +77,8 @@ func parseFlags(out io.Writer, args []string) (options, bool, error) {
 		"one letter per visit, in order: N negative, P positive, M missed, E excused (at most 36; fewer leaves the rest not yet collected)")
 	capName := fs.String("cap", "none", "ledger cap: none, oig ($15 per item, $75 a year), samhsa ($750 a year) or rip ($599)")
 	recovery := fs.String("recovery", "r1", "reset-recovery reading after 5 post-reset negatives: r1 or r2 (contingency.md §1)")
+	redeem := fs.String("redeem", "", "after recording, redeem this many dollars of the balance (e.g. 53.75)")
+	correct := fs.String("correct", "", "then the lab corrects one visit: its number and new result letter N, P or E (e.g. 3P)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(out)
@@ -95,6 +106,18 @@ func parseFlags(out io.Writer, args []string) (options, bool, error) {
 		return options{}, false, fmt.Errorf("-recovery: want r1 or r2: %w", err)
 	}
 	o.recovery = rec
+	if *redeem != "" {
+		if o.redeem, err = contingency.ParseMoney(*redeem); err != nil || !o.redeem.IsPositive() {
+			return options{}, false, errors.New("-redeem: want a positive amount in dollars such as 53.75")
+		}
+	}
+	if c := strings.ToUpper(*correct); c != "" {
+		n, err := strconv.Atoi(c[:len(c)-1])
+		if err != nil || n < 1 || n > len(o.results) || !strings.ContainsRune("NPE", rune(c[len(c)-1])) || o.results[n-1] == 'M' {
+			return options{}, false, errors.New("-correct: want a recorded visit's number and N, P or E, such as 3P")
+		}
+		o.correct, o.status = n, c[len(c)-1]
+	}
 	return o, false, nil
 }
 
@@ -176,8 +199,12 @@ func run(out io.Writer, args []string) error {
 			return fmt.Errorf("visit %d: %w", i+1, err)
 		}
 		r.result, r.streak = string(status), rec.Award.Run
-		r.voucher, r.bonus, r.ref = rec.Award.Base, rec.Award.Bonus, res.SpecimenID
+		r.voucher, r.bonus, r.ref = rec.Award.Base, rec.Award.Bonus, rec.Visit
 		rows = append(rows, r)
+	}
+	after, err := redeemAndCorrect(ctx, o, prog, rows)
+	if err != nil {
+		return err
 	}
 	// What each visit was paid, once every result is in: a late result
 	// would have re-priced the visits after it.
@@ -202,11 +229,73 @@ func run(out io.Writer, args []string) error {
 			day(visits[n]), day(visits[len(visits)-1]))
 	}
 	fmt.Fprintln(out)
+	for _, line := range after {
+		fmt.Fprintln(out, line)
+	}
 	for _, line := range references(o, rows, total) {
 		fmt.Fprintln(out, line)
 	}
 	printStatus(out, prog, start, visits, len(rows), hasCap)
 	return printLedger(out, ledger)
+}
+
+// redeemAndCorrect redeems o.redeem and then corrects visit o.correct, as
+// the flags ask, updating the corrected row; it returns the lines that tell
+// staff what happened.
+func redeemAndCorrect(ctx context.Context, o options, prog *contingency.Program, rows []row) ([]string, error) {
+	var out []string
+	ledger := prog.Ledger()
+	if o.redeem.IsPositive() {
+		at := rows[len(rows)-1].date.AddDays(1)
+		_, err := ledger.Redeem(ctx, contingency.Redemption{
+			Key: "purchase-1", Amount: o.redeem, Instrument: contingency.InstrumentItem, Actor: "staff-17",
+			EffectiveAt: at.In(time.UTC).Add(10 * time.Hour), Reason: "item-purchase",
+		})
+		if err != nil {
+			return nil, fmt.Errorf("-redeem: %w", err)
+		}
+		out = append(out, fmt.Sprintf("Redeemed $%s on %s (staff bought an item); $%s left to spend", o.redeem, day(at), ledger.Available()))
+	}
+	if o.correct == 0 {
+		return out, nil
+	}
+	r := &rows[o.correct-1]
+	status, _ := statusOf(o.status)
+	rec, err := prog.Correct(ctx, "lab-interface", "lab-confirmation", contingency.Result{
+		SpecimenID:  fmt.Sprintf("urine-%02d", o.correct),
+		CollectedAt: r.date.In(time.UTC).Add(9 * time.Hour),
+		Status:      status,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("-correct: %w", err)
+	}
+	out = append(out, fmt.Sprintf("The lab corrected visit %d (%s) from %s to %s; the ledger posted only each visit's net change:",
+		o.correct, day(r.date), r.result, status))
+	for _, v := range rec.Repriced {
+		for i := range rows {
+			if rows[i].ref == v.Visit {
+				rows[i].voucher, rows[i].bonus, rows[i].streak = v.After.Base, v.After.Bonus, v.After.Run
+			}
+		}
+		var moves []string
+		for _, e := range v.Entries {
+			m := fmt.Sprintf("%s -$%s", e.Kind, e.Amount.Sub(e.Shortfall).Neg())
+			if e.Kind != contingency.KindReverse {
+				m = fmt.Sprintf("%s $%s", e.Kind, e.Amount)
+			}
+			if e.Shortfall.IsPositive() {
+				m += fmt.Sprintf(" ($%s of it owed)", e.Shortfall)
+			}
+			moves = append(moves, m)
+		}
+		out = append(out, fmt.Sprintf("  %s  $%6s -> $%6s  %s", day(v.Date), contingency.Dollars(v.Before.Amount()),
+			contingency.Dollars(v.After.Amount()), strings.Join(moves, ", ")))
+	}
+	t := ledger.Totals()
+	out = append(out, fmt.Sprintf("The visits are now worth $%s and $%s was spent: $%s available, $%s owed", t.Earned, t.Redeemed, t.Available, t.Owed))
+	out = append(out, "(money already spent is never clawed back; later awards settle what is owed first)")
+	r.letter, r.result = o.status, string(status)
+	return out, nil
 }
 
 // statusOf maps a result letter to the status recorded; false for a missed
@@ -312,6 +401,13 @@ func references(o options, rows []row, t totals) []string {
 	}
 	leading := len(o.results) - len(strings.TrimLeft(o.results, "N"))
 	var lines []string
+	if o.correct > 0 { // the vectors below price uncorrected results
+		if o.capName == "none" && o.results == "NNNNNN" && o.correct == 3 && o.status == 'P' {
+			lines = append(lines, check("C1", "NNNNNN corrected to NNPNNN is worth $27.50, a net change of -$26.25",
+				money("27.50"), t.paid))
+		}
+		return lines
+	}
 	switch o.capName {
 	case "none":
 		type vector struct{ id, pattern, recovery, claim, total string }
@@ -364,7 +460,11 @@ func printStatus(out io.Writer, prog *contingency.Program, start intervention.Da
 		fmt.Fprintf(out, " (%d days)", st.LongestAbstinenceDays)
 	}
 	fmt.Fprintf(out, ", %s\n", pct)
-	fmt.Fprintf(out, "Earned $%s, balance $%s\n", st.Earned, st.Balance)
+	fmt.Fprintf(out, "Earned $%s, balance $%s", st.Earned, st.Balance)
+	if st.Owed.IsPositive() {
+		fmt.Fprintf(out, ", owed $%s", st.Owed)
+	}
+	fmt.Fprintln(out)
 	if st.NextVisit.IsZero() {
 		fmt.Fprintln(out, "Programme complete: no scheduled visits left.")
 	} else {

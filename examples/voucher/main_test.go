@@ -24,6 +24,8 @@ func TestRun(t *testing.T) {
 		{"voucher-samhsa-cap", []string{"-cap", "samhsa"}},                                  // reference: CAP-SAMHSA, visit 31 pays $31.25
 		{"voucher-reset-r2", []string{"-results", "NNNNNNNNNNPNNNNNNN", "-recovery", "r2"}}, // reference: V4-R2, $197.50
 		{"voucher-missed-excused", []string{"-results", "NNNMNNENPM", "-cap", "oig"}},
+		// reference: C1 — visit 3 corrected after all $53.75 was spent: $26.25 owed.
+		{"voucher-correction-after-redemption", []string{"-results", "NNNNNN", "-redeem", "53.75", "-correct", "3P"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +59,10 @@ func TestRunBadFlags(t *testing.T) {
 		{"unknown cap", []string{"-cap", "state"}},
 		{"unknown recovery", []string{"-recovery", "r3"}},
 		{"stray argument", []string{"extra"}},
+		{"bad redemption", []string{"-redeem", "-5"}},
+		{"redemption over the balance", []string{"-results", "N", "-redeem", "5.00"}},
+		{"correction of a missed visit", []string{"-results", "NMN", "-correct", "2N"}},
+		{"correction with a bad letter", []string{"-results", "NNN", "-correct", "2X"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
