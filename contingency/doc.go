@@ -64,6 +64,37 @@
 //	owed := ledger.Owed()                 // spent, then taken back by the correction
 //	st := prog.Status(asOf) // streak, next reward if negative, cap remaining
 //
+// # Tamper evidence: what each mode detects, against whom
+//
+// The ledger is evidence of money paid to a person in treatment, so it must
+// show whether anyone changed it. Three layers, each catching more:
+//
+//   - The hash chain (Verify; always on). Every entry's Hash covers its
+//     content and the hash before it. Anyone who edits, drops, inserts,
+//     reorders or moves an entry to another participant without
+//     recomputing the hashes is caught, and NewLedger refuses to load the
+//     ledger. It does not catch an insider with write access to the store
+//     who deletes the newest entries (and the version) or edits an entry
+//     and recomputes every hash after it: the chain is checked only
+//     against itself.
+//   - A Digest (Ledger.Digest, VerifyDigest). The participant, version,
+//     last hash, balance and amount owed, kept outside the store — printed
+//     on the participant's receipt, sent daily to another system. Against
+//     it a truncated ledger (ErrTruncated) and any rewrite at or before the
+//     digested version, recomputed chain or not (ErrDigestMismatch), are
+//     caught. Changes after the last digest are covered by the chain alone.
+//   - A KeyRing (WithKeyRing, VerifyKeyed). Every entry carries an
+//     HMAC-SHA-256 of its hash under a key the host keeps out of the
+//     database; keys have IDs so they can rotate. An insider who can write
+//     the rows but not read the key cannot produce a valid MAC, so an edited
+//     and recomputed chain fails to load (ErrMACMismatch). Deleting the
+//     newest entries leaves valid MACs behind: only a digest catches that.
+//     Whoever holds the key can forge entries; keep it from those who can
+//     write the store.
+//
+// The PostgreSQL store's tests tamper with the rows directly and show each
+// case caught by the layer named here.
+//
 // Money is Money, a decimal.Decimal in dollars that always prints and
 // encodes with two places; no float carries money.
 //

@@ -60,6 +60,12 @@ type Entry struct {
 	// and the entry's canonical bytes. Verify recomputes them.
 	PrevHash string `json:"prevHash"`
 	Hash     string `json:"hash"`
+	// KeyID and MAC authenticate the entry when the ledger has a KeyRing:
+	// MAC is the hex HMAC-SHA-256 of Hash under the chain key KeyID. They
+	// are outside the hash, so a ledger verifies by its chain with or
+	// without the key (see VerifyKeyed).
+	KeyID string `json:"keyId,omitzero"`
+	MAC   string `json:"mac,omitzero"`
 }
 
 // AwardDetail records how an award was computed, so that every payout can be

@@ -145,6 +145,11 @@ func (l *Ledger) catchUp(ctx context.Context) error {
 	if err := verifyChain(entries, from, l.head, l.participant); err != nil {
 		return err
 	}
+	if l.cfg.keys != nil {
+		if err := verifyMACs(entries, l.cfg.keys); err != nil {
+			return err
+		}
+	}
 	for i := range entries {
 		e := cloneEntry(entries[i])
 		if err := l.checkStored(&e); err != nil {

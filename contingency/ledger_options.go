@@ -27,6 +27,7 @@ type ledgerConfig struct {
 	approval bool
 	loc      *time.Location
 	retries  int
+	keys     *KeyRing // nil: entries are not authenticated
 }
 
 func defaultLedgerConfig() ledgerConfig {

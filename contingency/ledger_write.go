@@ -116,6 +116,9 @@ func (l *Ledger) seal(entries []Entry, key, in string) error {
 		e.SchemaVersion, e.ID, e.Participant, e.Seq = EntrySchemaVersion, id, l.participant, seq
 		e.IdempotencyKey, e.InputHash, e.RecordedAt, e.PrevHash = lineKey(key, i+1), in, now, prev
 		e.Hash = HashEntry(*e)
+		if l.cfg.keys != nil {
+			l.cfg.keys.sign(e)
+		}
 		prev = e.Hash
 	}
 	return nil
@@ -212,6 +215,9 @@ func (l *Ledger) checkStored(e *Entry) error {
 		return bad("amount")
 	case checkLedgerTime("", e.EffectiveAt) != nil || checkLedgerTime("", e.RecordedAt) != nil:
 		return bad("time")
+	case e.MAC != "" && (len(e.MAC) != 64 || !isLowerHex(e.MAC) || checkLedgerCode("", e.KeyID) != nil),
+		e.MAC == "" && e.KeyID != "":
+		return bad("mac")
 	}
 	corrected, hasCorrects := l.byID[e.Corrects]
 	if e.Corrects != uuid.Nil && !hasCorrects {
