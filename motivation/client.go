@@ -260,7 +260,19 @@ func ScoreClientLanguage(counts []ClientCodeCount) (ClientLanguageSummary, error
 			s.MobilizingSustain += c.Count
 		}
 	}
-	s.Counts = []ClientCodeCount{}
+	n := 0 // merged entries, so that Counts is allocated once
+	if s.FollowNeutral > 0 {
+		n++
+	}
+	for i := range codes {
+		if change[i] > 0 {
+			n++
+		}
+		if sustain[i] > 0 {
+			n++
+		}
+	}
+	s.Counts = make([]ClientCodeCount, 0, n)
 	if s.FollowNeutral > 0 {
 		s.Counts = append(s.Counts, ClientCodeCount{Code: ClientFollowNeutral, Count: s.FollowNeutral})
 	}
@@ -272,8 +284,8 @@ func ScoreClientLanguage(counts []ClientCodeCount) (ClientLanguageSummary, error
 			s.Counts = append(s.Counts, ClientCodeCount{Code: code, Valence: ValenceSustain, Count: sustain[i]})
 		}
 	}
-	s.PercentChangeTalk = intervention.RatioOf(s.ChangeTalk, s.ChangeTalk+s.SustainTalk)
-	s.MobilizingShare = intervention.RatioOf(s.MobilizingChange, s.ChangeTalk)
+	s.PercentChangeTalk = ratioOf(s.ChangeTalk, s.ChangeTalk+s.SustainTalk)
+	s.MobilizingShare = ratioOf(s.MobilizingChange, s.ChangeTalk)
 	return s, nil
 }
 

@@ -1,6 +1,8 @@
 package motivation
 
 import (
+	"cmp"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/recoverykit/psychosocial/intervention"
@@ -15,12 +17,105 @@ const (
 	maxExponent = 3
 )
 
+// Integers whose decimals are built once, when the package is initialised,
+// and shared by every score instead of allocated per call: every count,
+// sum and numerator a coded segment or a questionnaire realistically gives
+// lies in this range (a MITI segment with a thousand reflections does not
+// occur). Larger values are allocated as before.
+const (
+	sharedIntMin = -128
+	sharedIntMax = 1023
+)
+
+// sharedInts holds decimal.NewFromInt(n) at index n − sharedIntMin. It is
+// read-only after initialisation, and handing out copies is safe: a
+// decimal.Decimal is immutable (no method modifies the big.Int behind it,
+// and Coefficient and BigInt return copies).
+var sharedInts = func() (t [sharedIntMax - sharedIntMin + 1]decimal.Decimal) {
+	for i := range t {
+		t[i] = decimal.NewFromInt(int64(i + sharedIntMin))
+	}
+	return t
+}()
+
+// intDecimal returns decimal.NewFromInt(n), shared when n is small.
+func intDecimal(n int) decimal.Decimal {
+	if n >= sharedIntMin && n <= sharedIntMax {
+		return sharedInts[n-sharedIntMin]
+	}
+	return decimal.NewFromInt(int64(n))
+}
+
+// ratioOf is intervention.RatioOf(num, den) with shared decimals for small
+// terms: the same values, without allocating.
+func ratioOf(num, den int) intervention.Ratio {
+	return intervention.NewRatio(intDecimal(num), intDecimal(den))
+}
+
 // saneDecimal reports whether d has a bounded exponent and lies in [lo, hi].
 func saneDecimal(d decimal.Decimal, lo, hi int64) bool {
 	if e := d.Exponent(); e < minExponent || e > maxExponent {
 		return false
 	}
-	return d.Cmp(decimal.NewFromInt(lo)) >= 0 && d.Cmp(decimal.NewFromInt(hi)) <= 0
+	return cmpFrac(lo, 1, d) <= 0 && cmpFrac(hi, 1, d) >= 0
+}
+
+// Bounds of the integer fast path of cmpFrac: within them every product it
+// forms stays below 10¹⁸, so int64 arithmetic is exact.
+const (
+	maxFracNum    = 1_000_000_000 // |num|
+	maxFracDen    = 1_000_000     // den
+	maxFracDigits = 12            // digits of d's coefficient
+)
+
+// pow10 returns 10ⁿ for the small n (0…9) that exponents in
+// minExponent…maxExponent scale by.
+func pow10(n int32) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
+
+// cmpFrac compares num/den with d exactly: -1, 0 or +1. den must not be
+// zero. Within maxFracNum, maxFracDen, maxFracDigits and an exponent of d in
+// minExponent…maxExponent — every count-based score and every sane
+// threshold — it compares int64 cross-products and allocates nothing;
+// otherwise it compares decimals.
+func cmpFrac(num, den int64, d decimal.Decimal) int {
+	e := d.Exponent()
+	if num < -maxFracNum || num > maxFracNum || den <= 0 || den > maxFracDen ||
+		e < minExponent || e > maxExponent || d.NumDigits() > maxFracDigits {
+		return cmpDecimals(decimal.NewFromInt(num), decimal.NewFromInt(den), d)
+	}
+	c := d.CoefficientInt64() // |c| < 10¹²
+	if e < 0 {
+		return cmp.Compare(num*pow10(-e), c*den) // < 10¹⁵ and < 10¹⁸
+	}
+	v := c * pow10(e) // d itself, |v| < 10¹⁵
+	switch {
+	case v > maxFracNum: // |num/den| ≤ maxFracNum < v
+		return -1
+	case v < -maxFracNum:
+		return 1
+	}
+	return cmp.Compare(num, v*den) // |v·den| ≤ 10¹⁵
+}
+
+// smallFrac returns r as int64 num/den with den > 0 when both terms are
+// integers (exponent 0) small enough for cmpFrac's fast path — every ratio
+// the scorers build from counts.
+func smallFrac(r intervention.Ratio) (num, den int64, ok bool) {
+	n, d := r.Num(), r.Den()
+	if n.Exponent() != 0 || d.Exponent() != 0 || n.NumDigits() > 9 || d.NumDigits() > 6 || d.IsZero() {
+		return 0, 0, false
+	}
+	num, den = n.CoefficientInt64(), d.CoefficientInt64()
+	if den < 0 {
+		num, den = -num, -den
+	}
+	return num, den, true
 }
 
 // decimalText is d in plain notation with exactly the digits its exponent
@@ -34,8 +129,16 @@ func decimalText(d decimal.Decimal) string {
 // cmpRatio compares the exact value of r with d: -1, 0 or +1. r must be
 // computable.
 func cmpRatio(r intervention.Ratio, d decimal.Decimal) int {
-	c := r.Num().Cmp(d.Mul(r.Den()))
-	if r.Den().IsNegative() {
+	if num, den, ok := smallFrac(r); ok {
+		return cmpFrac(num, den, d)
+	}
+	return cmpDecimals(r.Num(), r.Den(), d)
+}
+
+// cmpDecimals compares num/den with d in decimal arithmetic; den ≠ 0.
+func cmpDecimals(num, den, d decimal.Decimal) int {
+	c := num.Cmp(d.Mul(den))
+	if den.IsNegative() {
 		return -c
 	}
 	return c

@@ -1,7 +1,6 @@
 package motivation
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/recoverykit/psychosocial/internal/enum"
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -154,10 +154,8 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads the form MarshalJSON writes; on error *t is unchanged.
 func (t *Threshold) UnmarshalJSON(b []byte) error {
 	var w thresholdJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		return ErrMalformedJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return err
 	}
 	fair, err1 := decimal.NewFromString(w.Fair)
 	good, err2 := decimal.NewFromString(w.Good)
@@ -240,21 +238,24 @@ func (t MITIThresholds) Validate() error {
 	return errors.Join(errs...)
 }
 
-// level returns the competency of r against th, where r is in units of
-// th divided by unit (unit 100 for a percent threshold and a fraction).
-func level(r intervention.Ratio, th Threshold, unit int64) Competency {
-	if !r.Computable() {
+// level returns the competency of num/den against th, where num/den is in
+// th's units (scale num by 100 for a percent threshold and a fraction). It
+// is not computable when den is 0.
+func level(num, den int, th Threshold) Competency {
+	if den == 0 {
 		return CompetencyNotComputable
 	}
-	scaled := intervention.NewRatio(r.Num().Mul(decimal.NewFromInt(unit)), r.Den())
 	switch {
-	case cmpRatio(scaled, th.Good) >= 0:
+	case cmpFrac(int64(num), int64(den), th.Good) >= 0:
 		return CompetencyGood
-	case cmpRatio(scaled, th.Fair) >= 0:
+	case cmpFrac(int64(num), int64(den), th.Fair) >= 0:
 		return CompetencyFair
 	}
 	return CompetencyBelowFair
 }
+
+// miti421 is MITI421Thresholds, built once; it is valid, and is only read.
+var miti421 = MITI421Thresholds()
 
 // MITIOptions configures ScoreMITI. The zero value uses MITI421Thresholds.
 type MITIOptions struct {
@@ -294,33 +295,33 @@ type MITISummary struct {
 // global outside 1–5 at "globals.<name>" (both intervention.ErrOutOfRange),
 // malformed thresholds at "thresholds…" (ErrThresholds).
 func ScoreMITI(c MITICounts, g MITIGlobals, opts MITIOptions) (MITISummary, error) {
-	th := opts.Thresholds
-	if th.IsZero() {
-		th = MITI421Thresholds()
+	th, thErr := miti421, error(nil) // the default is valid: no need to check it per call
+	if !opts.Thresholds.IsZero() {
+		th, thErr = opts.Thresholds, opts.Thresholds.Validate()
 	}
 	err := errors.Join(
 		intervention.Prefix("counts", c.Validate()),
 		intervention.Prefix("globals", g.Validate()),
-		intervention.Prefix("thresholds", th.Validate()),
+		intervention.Prefix("thresholds", thErr),
 	)
 	if err != nil {
 		return MITISummary{}, err
 	}
 	reflections := c.SimpleReflection + c.ComplexReflection
-	s := MITISummary{
-		Technical:            intervention.RatioOf(g.CultivatingChangeTalk+g.SofteningSustainTalk, 2),
-		Relational:           intervention.RatioOf(g.Partnership+g.Empathy, 2),
-		ComplexReflections:   intervention.RatioOf(c.ComplexReflection, reflections),
-		ReflectionToQuestion: intervention.RatioOf(reflections, c.Question),
-		MIAdherent:           c.SeekingCollaboration + c.Affirm + c.EmphasizingAutonomy,
-		MINonAdherent:        c.Confront + c.Persuade,
-		Thresholds:           th.Name,
-	}
-	s.TechnicalLevel = level(s.Technical, th.Technical, 1)
-	s.RelationalLevel = level(s.Relational, th.Relational, 1)
-	s.ComplexReflectionsLevel = level(s.ComplexReflections, th.ComplexReflections, 100)
-	s.ReflectionToQuestionLevel = level(s.ReflectionToQuestion, th.ReflectionToQuestion, 1)
-	return s, nil
+	technical, relational := g.CultivatingChangeTalk+g.SofteningSustainTalk, g.Partnership+g.Empathy
+	return MITISummary{
+		Technical:                 ratioOf(technical, 2),
+		Relational:                ratioOf(relational, 2),
+		ComplexReflections:        ratioOf(c.ComplexReflection, reflections),
+		ReflectionToQuestion:      ratioOf(reflections, c.Question),
+		MIAdherent:                c.SeekingCollaboration + c.Affirm + c.EmphasizingAutonomy,
+		MINonAdherent:             c.Confront + c.Persuade,
+		TechnicalLevel:            level(technical, 2, th.Technical),
+		RelationalLevel:           level(relational, 2, th.Relational),
+		ComplexReflectionsLevel:   level(100*c.ComplexReflection, reflections, th.ComplexReflections),
+		ReflectionToQuestionLevel: level(reflections, c.Question, th.ReflectionToQuestion),
+		Thresholds:                th.Name,
+	}, nil
 }
 
 // MITICoding is one coder's MITI 4.2.1 coding of a session segment (a

@@ -183,14 +183,26 @@ type RulerTrend struct {
 // ignored; ratings are not validated.
 func TrendOf(ratings []RulerRating, ruler Ruler, through intervention.Date) RulerTrend {
 	t := RulerTrend{Ruler: ruler}
+	keep := func(r RulerRating) bool {
+		return r.Ruler == ruler && (through.IsZero() || !r.On.After(through))
+	}
+	n := 0 // kept ratings, so that Ratings is allocated once
 	for _, r := range ratings {
-		if r.Ruler == ruler && (through.IsZero() || !r.On.After(through)) {
+		if keep(r) {
+			n++
+		}
+	}
+	if n > 0 {
+		t.Ratings = make([]RulerRating, 0, n)
+	}
+	for _, r := range ratings {
+		if keep(r) {
 			t.Ratings = append(t.Ratings, r)
 		}
 	}
 	sortByDate(t.Ratings, func(r RulerRating) intervention.Date { return r.On })
 	if n := len(t.Ratings); n >= 2 && t.Ratings[0].Scale.Bounds() == t.Ratings[n-1].Scale.Bounds() {
-		t.Change = intervention.RatioOf(t.Ratings[n-1].Value-t.Ratings[0].Value, 1)
+		t.Change = ratioOf(t.Ratings[n-1].Value-t.Ratings[0].Value, 1)
 	}
 	return t
 }

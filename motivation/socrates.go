@@ -132,6 +132,11 @@ func ProjectMATCHAlcoholNorms() SOCRATESNorms {
 	}
 }
 
+// projectMATCH is ProjectMATCHAlcoholNorms, built once for ScoreSOCRATES's
+// default. It is valid and only read; its rows are never handed out (the
+// exported function returns fresh ones).
+var projectMATCH = ProjectMATCHAlcoholNorms()
+
 // IsZero reports whether n is the zero SOCRATESNorms.
 func (n SOCRATESNorms) IsZero() bool {
 	return n.Name == "" && n.Sample == "" && n.Recognition == nil && n.Ambivalence == nil && n.TakingSteps == nil
@@ -186,15 +191,15 @@ func validateRows(path string, rows []DecileRow, s SOCRATESScale) error {
 	var errs []error
 	next := lo
 	for i, r := range rows {
-		p := intervention.Index(path, i)
+		p := func(key string) string { return intervention.Index(path, i) + key } // built only on error
 		if r.Decile < 1 || r.Decile > 99 || (i > 0 && r.Decile <= rows[i-1].Decile) {
-			errs = append(errs, field(p+".decile", ErrNorms))
+			errs = append(errs, field(p(".decile"), ErrNorms))
 		}
 		if r.Min != next || r.Max < r.Min || r.Max > hi {
-			errs = append(errs, field(p, ErrNorms))
+			errs = append(errs, field(p(""), ErrNorms))
 		}
 		if r.Label != "" && !isCode(r.Label) {
-			errs = append(errs, field(p+".label", ErrBadCode))
+			errs = append(errs, field(p(".label"), ErrBadCode))
 		}
 		next = r.Max + 1
 	}
@@ -249,9 +254,9 @@ func (r SOCRATESResult) Score(s SOCRATESScale) SOCRATESScore {
 // (item i+1); a malformed norms table is reported under "norms". Problems
 // are reported together.
 func ScoreSOCRATES(a SOCRATESAnswers, opts SOCRATESOptions) (SOCRATESResult, error) {
-	norms := opts.Norms
-	if norms.IsZero() {
-		norms = ProjectMATCHAlcoholNorms()
+	norms, custom := opts.Norms, !opts.Norms.IsZero()
+	if !custom {
+		norms = projectMATCH // valid: no need to check it per call
 	}
 	var errs []error
 	for i, v := range a.Items {
@@ -262,8 +267,10 @@ func ScoreSOCRATES(a SOCRATESAnswers, opts SOCRATESOptions) (SOCRATESResult, err
 			errs = append(errs, field(intervention.Index("items", i), intervention.ErrOutOfRange))
 		}
 	}
-	if err := norms.Validate(); err != nil {
-		errs = append(errs, intervention.Prefix("norms", err))
+	if custom {
+		if err := norms.Validate(); err != nil {
+			errs = append(errs, intervention.Prefix("norms", err))
+		}
 	}
 	if len(errs) > 0 {
 		return SOCRATESResult{}, errors.Join(errs...)

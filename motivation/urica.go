@@ -2,6 +2,7 @@ package motivation
 
 import (
 	"errors"
+	"reflect"
 
 	"github.com/shopspring/decimal"
 
@@ -90,7 +91,8 @@ const URICARule = "urica-32-means"
 type URICAOptions struct {
 	// Banding, when set, assigns a stage to the readiness score. Published
 	// cut-offs are "essentially arbitrary" (UMBC) or unverified, so banding
-	// is never applied unless asked for (reference: §7.5).
+	// is never applied unless asked for (reference: §7.5). A typed nil
+	// (a nil *ReadinessCutoffs) is an error at "banding", not a panic.
 	Banding URICABanding
 }
 
@@ -100,7 +102,8 @@ type URICAOptions struct {
 // never change the result. Problems are reported together, each a
 // FieldError at "items[i]" (item i+1) wrapping intervention.ErrMissing
 // (unanswered scored item) or intervention.ErrOutOfRange (a value outside
-// 0–5), or at "banding" for a banding failure.
+// 0–5), or at "banding" for a banding failure (intervention.ErrMissing for
+// a typed nil banding).
 func ScoreURICA(a URICAAnswers, opts URICAOptions) (URICAResult, error) {
 	var errs []error
 	for i, v := range a.Items {
@@ -122,8 +125,7 @@ func ScoreURICA(a URICAAnswers, opts URICAOptions) (URICAResult, error) {
 	if len(errs) > 0 {
 		return URICAResult{}, errors.Join(errs...)
 	}
-	seven := decimal.NewFromInt(uricaPerSubscale)
-	mean := func(sum int) intervention.Ratio { return intervention.NewRatio(decimal.NewFromInt(int64(sum)), seven) }
+	mean := func(sum int) intervention.Ratio { return ratioOf(sum, uricaPerSubscale) }
 	r := URICAResult{
 		Totals: URICASubscales{Precontemplation: sums[0], Contemplation: sums[1], Action: sums[2], Maintenance: sums[3]},
 		Means: URICAMeans{
@@ -134,6 +136,9 @@ func ScoreURICA(a URICAAnswers, opts URICAOptions) (URICAResult, error) {
 		Rule:      URICARule,
 	}
 	if opts.Banding != nil {
+		if isNil(opts.Banding) {
+			return URICAResult{}, field("banding", intervention.ErrMissing)
+		}
 		band, err := opts.Banding.Band(r.Readiness)
 		if err != nil {
 			return URICAResult{}, intervention.Prefix("banding", err)
@@ -141,6 +146,17 @@ func ScoreURICA(a URICAAnswers, opts URICAOptions) (URICAResult, error) {
 		r.Band = band
 	}
 	return r, nil
+}
+
+// isNil reports whether b holds a nil pointer, map, slice or func (a typed
+// nil, such as (*ReadinessCutoffs)(nil)), whose Band would panic.
+func isNil(b URICABanding) bool {
+	v := reflect.ValueOf(b)
+	switch v.Kind() { //nolint:exhaustive // only these kinds can be nil
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Interface, reflect.Chan:
+		return v.IsNil()
+	}
+	return false
 }
 
 // URICABand is the stage a banding assigned, with the banding's name.
@@ -232,15 +248,36 @@ func (n NearestGroupMean) Band(readiness intervention.Ratio) (URICABand, error) 
 	if !saneRatio(readiness) {
 		return URICABand{}, field("readiness", intervention.ErrOutOfRange)
 	}
+	return URICABand{Stage: n.Groups[nearestGroup(n.Groups, readiness)].Stage, Rule: n.Name}, nil
+}
+
+// nearestGroup returns the index of the first group whose mean is nearest
+// to r. The means are sane (Validate) and r is computable.
+func nearestGroup(groups []GroupMean, r intervention.Ratio) int {
+	best := 0
 	// |r − m| = |num − m·den| / |den|; den is common to every group.
-	best, bestDist := 0, decimal.Decimal{}
-	for i, g := range n.Groups {
-		dist := readiness.Num().Sub(g.Mean.Mul(readiness.Den())).Abs()
+	if num, den, ok := smallFrac(r); ok {
+		// In millionths: m·10⁶ is an integer for a sane mean, and
+		// |num·10⁶ − m·10⁶·den| < 10¹⁶ (|num| < 10⁹, den < 10⁶, |m| ≤ 14).
+		var bestDist int64
+		for i, g := range groups {
+			m := g.Mean.CoefficientInt64() * pow10(g.Mean.Exponent()-minExponent)
+			dist := num*pow10(-minExponent) - m*den
+			dist = max(dist, -dist)
+			if i == 0 || dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+		return best
+	}
+	var bestDist decimal.Decimal
+	for i, g := range groups {
+		dist := r.Num().Sub(g.Mean.Mul(r.Den())).Abs()
 		if i == 0 || dist.Cmp(bestDist) < 0 {
 			best, bestDist = i, dist
 		}
 	}
-	return URICABand{Stage: n.Groups[best].Stage, Rule: n.Name}, nil
+	return best
 }
 
 // CutoffBand assigns Stage to readiness scores up to and including Max
