@@ -1,19 +1,15 @@
 package intervention
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
 	"github.com/recoverykit/psychosocial/internal/enum"
-	"github.com/recoverykit/psychosocial/internal/wire"
 )
 
 // InfoCategory is a category of information a consent lets be disclosed: the
@@ -200,9 +196,14 @@ const (
 	// ConsentPermitted means the consent permits the disclosure.
 	ConsentPermitted ConsentReason = "permitted"
 	// ConsentInvalid means the consent fails Validate or the request is
-	// malformed (zero date, unknown purpose, class or category, or a
-	// recipient with neither ID nor class).
+	// malformed (zero date, unknown purpose, class or category, a
+	// recipient with neither ID nor class, or no information category:
+	// every disclosure must say what it discloses).
 	ConsentInvalid ConsentReason = "invalid"
+	// ConsentWrongPatient means the consent is another patient's: the
+	// request names the patient whose records are disclosed and the
+	// consent's Patient is someone else.
+	ConsentWrongPatient ConsentReason = "wrong-patient"
 	// ConsentNotSigned means the consent has no signature date.
 	ConsentNotSigned ConsentReason = "not-signed"
 	// ConsentNotYetSigned means the consent was signed after the date asked about.
@@ -221,15 +222,17 @@ const (
 	// ConsentCounselingNotesNeedSeparateConsent means SUD counselling notes
 	// were asked for under a consent that does not name them.
 	ConsentCounselingNotesNeedSeparateConsent ConsentReason = "counseling-notes-need-separate-consent"
-	// ConsentInformationNotCovered means a category asked for is not in the
-	// consent's Information.
+	// ConsentInformationNotCovered means a category asked for is outside
+	// the consent's scope (its Information; see Consent.Covers): for
+	// example a family session under a consent for SUD counselling notes
+	// only, or for CM reward information only.
 	ConsentInformationNotCovered ConsentReason = "information-not-covered"
 )
 
 // ConsentReasons returns every ConsentReason in a stable order.
 func ConsentReasons() []ConsentReason {
 	return []ConsentReason{
-		ConsentPermitted, ConsentInvalid, ConsentNotSigned, ConsentNotYetSigned, ConsentRevoked,
+		ConsentPermitted, ConsentInvalid, ConsentWrongPatient, ConsentNotSigned, ConsentNotYetSigned, ConsentRevoked,
 		ConsentExpired, ConsentWrongPurpose, ConsentWrongRecipient,
 		ConsentCounselingNotesNeedSeparateConsent, ConsentInformationNotCovered,
 	}
@@ -295,7 +298,9 @@ const consentRedacted = "[redacted]"
 //
 //   - (1) patient: Patient, the host's opaque ID (never a name);
 //   - (2) who may disclose: Disclosers;
-//   - (3) what information: Information categories plus an optional
+//   - (3) what information: Information categories — the consent's
+//     scope, which every disclosure check compares with the categories
+//     it discloses (PermitsDisclosure, Covers) — plus an optional
 //     free-text Description;
 //   - (4) recipients, by name (ID) or class: Recipients;
 //   - (5) purpose: Purpose — exactly one per consent, so a legal-proceedings
@@ -320,26 +325,28 @@ const consentRedacted = "[redacted]"
 //     or after that day. Disclosures already made in reliance on the consent
 //     are not affected; that is the host's record, not this value's.
 //
-// Description is PHI: it appears in JSON (the storage form) but never in
-// String, GoString, fmt output of any verb, slog output or error messages.
-// fmt reaches these methods for Consent values, pointers, slices and exported
-// struct fields; a Consent in an unexported field of another struct is
-// printed by reflection, so do not print such structs.
+// Description is PHI, a Text: it never appears in String, GoString, fmt
+// output of any verb, slog output, error messages or the consent's own JSON
+// form, which writes it as "[redacted]" (so slog's JSON handler on a slice
+// of consents is safe). The storage form is ConsentDocument, whose JSON
+// holds the Description.
 //
-// The zero Consent is invalid. JSON decoding validates and fails on any
-// problem, leaving the target unchanged; JSON encoding refuses an invalid
-// Consent.
+// The zero Consent is invalid. JSON encoding refuses an invalid Consent.
+// Consent has no UnmarshalJSON: read stored consents as ConsentDocument.
 type Consent struct {
 	ID      uuid.UUID `json:"id"`
 	Patient uuid.UUID `json:"patient"` // the host's opaque patient ID
 	// Disclosers are who may make the disclosure; at least one.
 	Disclosers []Discloser `json:"disclosers"`
-	// Information is what may be disclosed; at least one category. A
-	// consent naming InfoSUDCounselingNotes must name nothing else.
+	// Information is what may be disclosed — the consent's scope; at least
+	// one category. A consent naming InfoSUDCounselingNotes must name
+	// nothing else. There is no empty or implied scope: a consent without
+	// a category fails Validate and so permits nothing (ConsentInvalid);
+	// to permit everything but counselling notes, name InfoAllSUDRecords.
 	Information []InfoCategory `json:"information"`
 	// Description is optional free text describing the information;
 	// required when Information includes InfoOther. It is PHI.
-	Description string `json:"description,omitzero"`
+	Description Text `json:"description,omitzero"`
 	// Recipients are who may receive it; at least one, each with exactly one
 	// of ID or Class. A TPO-purpose consent may name only TPO classes.
 	Recipients []Recipient `json:"recipients"`
@@ -453,7 +460,7 @@ func (c Consent) validateInformation() []error {
 	if notes && others {
 		errs = append(errs, &FieldError{Field: "information", Err: ErrCounselingNotesCombined})
 	}
-	if other && strings.TrimSpace(c.Description) == "" {
+	if other && c.Description.IsBlank() {
 		errs = append(errs, &FieldError{Field: "description", Err: ErrMissing})
 	}
 	return errs
@@ -528,83 +535,6 @@ func (c Consent) validateSignature() []error {
 	return errs
 }
 
-// Disclosure is a proposed use or disclosure to check against a consent.
-type Disclosure struct {
-	// Recipient is the actual recipient: its ID, its class, or both.
-	Recipient Recipient `json:"recipient"`
-	// Purpose is why the information is disclosed.
-	Purpose Purpose `json:"purpose"`
-	// Information is what is disclosed. Empty means "the information the
-	// consent describes".
-	Information []InfoCategory `json:"information,omitempty"`
-	// AsOf is the day of the disclosure.
-	AsOf Date `json:"asOf"`
-}
-
-func (d Disclosure) valid() bool {
-	if d.AsOf.IsZero() || !d.Purpose.Valid() || !d.Recipient.validRequest() {
-		return false
-	}
-	for _, cat := range d.Information {
-		if !cat.Valid() {
-			return false
-		}
-	}
-	return true
-}
-
-// Permits reports whether c permits disclosing the information it describes
-// to recipient for purpose on asOf, and why. It is PermitsDisclosure with no
-// information categories; see there for the rules. To share SUD counselling
-// notes or a particular category, use PermitsDisclosure.
-func (c Consent) Permits(recipient Recipient, purpose Purpose, asOf Date) (bool, ConsentReason) {
-	return c.PermitsDisclosure(Disclosure{Recipient: recipient, Purpose: purpose, AsOf: asOf})
-}
-
-// PermitsDisclosure reports whether c permits d, and why. The answer is true
-// only with ConsentPermitted. Checks run in this order and the first failing
-// one is reported (reference: plans-and-interop.md §5.5):
-//
-//  1. c is valid and d well formed, else ConsentInvalid;
-//  2. c is in force on d.AsOf (see Active): signed, not revoked, not expired;
-//  3. c's Purpose covers d.Purpose (a TPO consent covers treatment, payment
-//     and operations; any other purpose only itself), else ConsentWrongPurpose;
-//  4. one of c's Recipients matches d.Recipient (an ID entry matches that ID
-//     only; a class entry matches a recipient of that class), else
-//     ConsentWrongRecipient;
-//  5. if d asks for SUD counselling notes, c names them, else
-//     ConsentCounselingNotesNeedSeparateConsent — InfoAllSUDRecords does not
-//     cover them;
-//  6. c covers every other category in d.Information (see Covers), else
-//     ConsentInformationNotCovered.
-//
-// The host picks the consents of the right patient; PermitsDisclosure does
-// not know who the records belong to. Every permitted disclosure must carry
-// the §2.32 notice (RequiresRedisclosureNotice).
-func (c Consent) PermitsDisclosure(d Disclosure) (bool, ConsentReason) {
-	if !d.valid() {
-		return false, ConsentInvalid
-	}
-	if ok, why := c.Active(d.AsOf); !ok {
-		return false, why
-	}
-	if !c.Purpose.permits(d.Purpose) {
-		return false, ConsentWrongPurpose
-	}
-	if !slices.ContainsFunc(c.Recipients, func(r Recipient) bool { return r.matches(d.Recipient) }) {
-		return false, ConsentWrongRecipient
-	}
-	if slices.Contains(d.Information, InfoSUDCounselingNotes) && !c.Covers(InfoSUDCounselingNotes) {
-		return false, ConsentCounselingNotesNeedSeparateConsent
-	}
-	for _, cat := range d.Information {
-		if !c.Covers(cat) {
-			return false, ConsentInformationNotCovered
-		}
-	}
-	return true, ConsentPermitted
-}
-
 // Active reports whether c is in force on asOf, whatever the recipient or
 // purpose, and why not: ConsentInvalid (c fails Validate or asOf is zero),
 // ConsentNotSigned, ConsentNotYetSigned (signed after asOf), ConsentRevoked
@@ -652,7 +582,7 @@ func (c Consent) String() string {
 	b.WriteString("Consent{id=" + c.ID.String() + " patient=" + c.Patient.String())
 	b.WriteString(" purpose=" + consentEnumText(string(c.Purpose), c.Purpose.Valid()))
 	b.WriteString(" information=[" + strings.Join(c.infoTexts(), " ") + "]")
-	if c.Description != "" {
+	if !c.Description.IsZero() {
 		b.WriteString(" description=" + consentRedacted)
 	}
 	b.WriteString(" recipients=[" + strings.Join(consentStrings(c.Recipients), " ") + "]")
@@ -671,16 +601,7 @@ func (c Consent) GoString() string { return "intervention." + c.String() }
 // Format makes every fmt verb print the redacted String form (%#v prints
 // GoString and %q quotes String), so that no verb can reach Description by
 // reflection.
-func (c Consent) Format(f fmt.State, verb rune) {
-	s := c.String()
-	switch {
-	case verb == 'v' && f.Flag('#'):
-		s = c.GoString()
-	case verb == 'q':
-		s = strconv.Quote(s)
-	}
-	_, _ = io.WriteString(f, s)
-}
+func (c Consent) Format(f fmt.State, verb rune) { FormatRedacted(f, verb, c.String(), c.GoString()) }
 
 // LogValue implements slog.LogValuer: c logs as a group of its fields with
 // Description replaced by "[redacted]" and invalid enum values by
@@ -692,7 +613,7 @@ func (c Consent) LogValue() slog.Value {
 		slog.String("purpose", consentEnumText(string(c.Purpose), c.Purpose.Valid())),
 		slog.Any("information", c.infoTexts()),
 	}
-	if c.Description != "" {
+	if !c.Description.IsZero() {
 		attrs = append(attrs, slog.String("description", consentRedacted))
 	}
 	attrs = append(attrs,
@@ -740,34 +661,16 @@ func consentStrings[T fmt.Stringer](vs []T) []string {
 	return out
 }
 
-// consentJSON is Consent without its methods, for the codec.
+// consentJSON is Consent without its methods, for its own JSON form.
 type consentJSON Consent
 
 // MarshalJSON encodes c with lowerCamelCase keys, enums as text and dates as
-// "YYYY-MM-DD", omitting empty optional fields. An invalid c is an error
-// (from Validate), so an invalid consent is never stored.
+// "YYYY-MM-DD", omitting empty optional fields, and the Description
+// redacted: this is the form logs and debugging see. An invalid c is an
+// error (from Validate). Store consents as ConsentDocument.
 func (c Consent) MarshalJSON() ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	return json.Marshal(consentJSON(c))
-}
-
-// UnmarshalJSON decodes and validates a consent. An unknown enum value, a
-// bad date or any Validate problem is an error wrapping ErrInvalid (syntax
-// and type errors come from encoding/json); on error *c is unchanged. As
-// encoding/json does for other types, JSON null is a no-op.
-func (c *Consent) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
-		return nil
-	}
-	var v consentJSON
-	if err := wire.Decode(b, &v, ErrInvalid, ErrMalformedJSON); err != nil {
-		return err
-	}
-	if err := Consent(v).Validate(); err != nil {
-		return err
-	}
-	*c = Consent(v)
-	return nil
 }

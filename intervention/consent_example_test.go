@@ -20,7 +20,10 @@ func exampleDay(s string) intervention.Date {
 
 // A patient lets the program share the treatment plan and attendance with
 // her mother for family sessions until the end of treatment, then revokes
-// the consent on 1 March. The revocation takes effect on its date.
+// the consent on 1 March. Every check says what is disclosed: a family
+// session discloses the treatment plan (FamilySessionInformation), which
+// the consent's scope covers; drug test results are outside it. The
+// revocation takes effect on its date.
 func ExampleConsent_Permits() {
 	mother := uuid.MustParse("7d1f0000-0000-4000-8000-000000000003")
 	consent := intervention.Consent{
@@ -36,15 +39,18 @@ func ExampleConsent_Permits() {
 	}
 	who := intervention.Recipient{ID: mother, Class: intervention.RecipientFamilyMember}
 	family := intervention.PurposeFamilyInvolvement
+	session := intervention.FamilySessionInformation
 
-	fmt.Println(consent.Permits(who, family, exampleDay("2025-02-10")))
-	fmt.Println(consent.Permits(who, intervention.PurposeEmployment, exampleDay("2025-02-10")))
+	fmt.Println(consent.Permits(who, family, exampleDay("2025-02-10"), session))
+	fmt.Println(consent.Permits(who, family, exampleDay("2025-02-10"), session, intervention.InfoToxicologyResults))
+	fmt.Println(consent.Permits(who, intervention.PurposeEmployment, exampleDay("2025-02-10"), session))
 
 	consent.RevokedOn = exampleDay("2025-03-01")
-	fmt.Println(consent.Permits(who, family, exampleDay("2025-02-28")))
-	fmt.Println(consent.Permits(who, family, exampleDay("2025-03-01")))
+	fmt.Println(consent.Permits(who, family, exampleDay("2025-02-28"), session))
+	fmt.Println(consent.Permits(who, family, exampleDay("2025-03-01"), session))
 	// Output:
 	// true permitted
+	// false information-not-covered
 	// false wrong-purpose
 	// true permitted
 	// false revoked
@@ -109,7 +115,7 @@ func ExampleConsent_String() {
 		Patient:     uuid.MustParse("7d1f0000-0000-4000-8000-000000000002"),
 		Disclosers:  []intervention.Discloser{intervention.DiscloserOfClass(intervention.DiscloserProgram)},
 		Information: []intervention.InfoCategory{intervention.InfoOther},
-		Description: "letters about the patient's custody case",
+		Description: intervention.NewText("letters about the patient's custody case"),
 		Recipients:  []intervention.Recipient{intervention.RecipientOfClass(intervention.RecipientCourt)},
 		Purpose:     intervention.PurposeLegalProceedings,
 		ExpiresOn:   exampleDay("2025-12-31"),

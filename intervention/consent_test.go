@@ -45,7 +45,7 @@ func familyConsent(t testing.TB) intervention.Consent {
 		Patient:     consentTestPt,
 		Disclosers:  []intervention.Discloser{intervention.DiscloserOfClass(intervention.DiscloserProgram)},
 		Information: []intervention.InfoCategory{intervention.InfoTreatmentPlan, intervention.InfoAttendance},
-		Description: consentSecret,
+		Description: intervention.NewText(consentSecret),
 		Recipients:  []intervention.Recipient{intervention.RecipientID(consentTestMo)},
 		Purpose:     intervention.PurposeFamilyInvolvement,
 		ExpiresOn:   consentDay(t, "2025-06-30"),
@@ -211,7 +211,7 @@ func TestConsentValidate(t *testing.T) {
 		}, []consentPathRule{{"information", intervention.ErrCounselingNotesCombined}}},
 		{"information problems", func(c *intervention.Consent) {
 			c.Information = []intervention.InfoCategory{intervention.InfoAttendance, "gossip", intervention.InfoAttendance, intervention.InfoOther}
-			c.Description = " \t"
+			c.Description = intervention.NewText(" \t")
 		}, []consentPathRule{
 			{"information[1]", intervention.ErrUnknownInfoCategory},
 			{"information[2]", intervention.ErrDuplicate},
@@ -305,7 +305,8 @@ func TestConsentPermits(t *testing.T) {
 	cases := []struct {
 		name    string
 		consent func(c *intervention.Consent)
-		req     intervention.Disclosure
+		req     intervention.Disclosure // no Information: FamilySessionInformation
+		noInfo  bool                    // send no Information at all
 		ok      bool
 		why     intervention.ConsentReason
 	}{
@@ -436,6 +437,23 @@ func TestConsentPermits(t *testing.T) {
 		{name: "zero recipient", req: intervention.Disclosure{Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInvalid},
 		{name: "unknown recipient class", req: intervention.Disclosure{Recipient: intervention.Recipient{ID: consentTestMo, Class: "aunt"}, Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInvalid},
 		{name: "unknown category", req: intervention.Disclosure{Recipient: mother, Purpose: family, Information: []intervention.InfoCategory{"diary"}, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInvalid},
+		// Scope: every disclosure says what it discloses.
+		{name: "no category stated", req: intervention.Disclosure{Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")},
+			noInfo: true, why: intervention.ConsentInvalid},
+		{name: "family session outside a CM-only scope", consent: func(c *intervention.Consent) {
+			c.Information = []intervention.InfoCategory{intervention.InfoCMRewards}
+		}, req: intervention.Disclosure{Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInformationNotCovered},
+		{name: "family session outside a notes-only scope", consent: func(c *intervention.Consent) { *c = notesConsent(t) },
+			req: intervention.Disclosure{Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInformationNotCovered},
+		// Patient.
+		{name: "the patient's consent", req: intervention.Disclosure{Patient: consentTestPt, Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")},
+			ok: true, why: intervention.ConsentPermitted},
+		{name: "another patient's consent", req: intervention.Disclosure{Patient: consentTestOt, Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")},
+			why: intervention.ConsentWrongPatient},
+		{name: "wrong patient beats revoked", consent: func(c *intervention.Consent) { c.RevokedOn = consentDay(t, "2025-02-01") },
+			req: intervention.Disclosure{Patient: consentTestOt, Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentWrongPatient},
+		{name: "invalid beats wrong patient", consent: func(c *intervention.Consent) { c.Disclosers = nil },
+			req: intervention.Disclosure{Patient: consentTestOt, Recipient: mother, Purpose: family, AsOf: consentDay(t, "2025-03-01")}, why: intervention.ConsentInvalid},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -443,12 +461,16 @@ func TestConsentPermits(t *testing.T) {
 			if tc.consent != nil {
 				tc.consent(&c)
 			}
-			ok, why := c.PermitsDisclosure(tc.req)
+			req := tc.req
+			if len(req.Information) == 0 && !tc.noInfo {
+				req.Information = []intervention.InfoCategory{intervention.FamilySessionInformation}
+			}
+			ok, why := c.PermitsDisclosure(req)
 			assert.Equal(t, tc.why, why)
 			assert.Equal(t, tc.ok, ok)
 			assert.Equal(t, ok, why == intervention.ConsentPermitted, "true only with permitted")
-			if len(tc.req.Information) == 0 {
-				ok3, why3 := c.Permits(tc.req.Recipient, tc.req.Purpose, tc.req.AsOf)
+			if len(req.Information) > 0 && req.Patient == uuid.Nil {
+				ok3, why3 := c.Permits(req.Recipient, req.Purpose, req.AsOf, req.Information[0], req.Information[1:]...)
 				assert.Equal(t, ok, ok3, "Permits agrees with PermitsDisclosure")
 				assert.Equal(t, why, why3)
 			}
@@ -602,7 +624,7 @@ func TestConsentStringFormsRedact(t *testing.T) {
 
 func TestConsentStringHidesInvalidEnums(t *testing.T) {
 	c := familyConsent(t)
-	c.Description = ""
+	c.Description = intervention.NewText("")
 	c.Purpose = consentSecret
 	c.Information = []intervention.InfoCategory{consentSecret}
 	c.Recipients = []intervention.Recipient{intervention.RecipientOfClass(consentSecret)}
@@ -626,7 +648,7 @@ func TestConsentJSON(t *testing.T) {
 	c.RevokedOn = consentDay(t, "2025-04-01")
 	c.Recipients = append(c.Recipients, intervention.RecipientOfClass(intervention.RecipientDesignatedSupport))
 
-	got, err := json.Marshal(c)
+	got, err := json.Marshal(intervention.ConsentDocument(c))
 	require.NoError(t, err)
 	want := `{"id":"00000000-0000-4000-8000-00000000c001","patient":"00000000-0000-4000-8000-00000000c002",` +
 		`"disclosers":[{"class":"program"}],"information":["treatment-plan","attendance"],` +
@@ -636,26 +658,33 @@ func TestConsentJSON(t *testing.T) {
 		`"expiryEventOccurred":"2025-03-15","signedOn":"2025-01-06","signedBy":"patient","revokedOn":"2025-04-01"}`
 	assert.Equal(t, want, string(got))
 
-	var back intervention.Consent
+	var back intervention.ConsentDocument
 	require.NoError(t, json.Unmarshal(got, &back))
-	assert.Equal(t, c, back)
+	assert.Equal(t, c, intervention.Consent(back))
+
+	// The consent's own JSON form (logs, slog's JSON handler) redacts the
+	// description; everything else is as in the document.
+	own, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Replace(want, consentSecret, intervention.Redacted, 1), string(own))
 
 	// Optional fields are left out when zero.
 	tpo := tpoConsent(t)
-	got, err = json.Marshal(&tpo)
+	tpoDoc := intervention.ConsentDocument(tpo)
+	got, err = json.Marshal(&tpoDoc)
 	require.NoError(t, err)
 	want = `{"id":"00000000-0000-4000-8000-00000000c001","patient":"00000000-0000-4000-8000-00000000c002",` +
 		`"disclosers":[{"class":"program"}],"information":["all-sud-records"],` +
 		`"recipients":[{"class":"treating-providers"},{"class":"health-plans"},{"class":"third-party-payers"},{"class":"program-operations"}],` +
 		`"purpose":"treatment-payment-operations","expiryEvent":"none","signedOn":"2025-01-06","signedBy":"guardian"}`
 	assert.Equal(t, want, string(got), "byte-exact: key order is part of the contract")
-	var tpoBack intervention.Consent
+	var tpoBack intervention.ConsentDocument
 	require.NoError(t, json.Unmarshal(got, &tpoBack))
-	assert.Equal(t, tpo, tpoBack)
+	assert.Equal(t, tpo, intervention.Consent(tpoBack))
 }
 
 func TestConsentJSONRejects(t *testing.T) {
-	valid, err := json.Marshal(familyConsent(t))
+	valid, err := json.Marshal(intervention.ConsentDocument(familyConsent(t)))
 	require.NoError(t, err)
 	replace := func(from, to string) string {
 		require.Contains(t, string(valid), from)
@@ -678,7 +707,7 @@ func TestConsentJSONRejects(t *testing.T) {
 		{"empty object", `{}`, intervention.ErrMissing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			target := tpoConsent(t)
+			target := intervention.ConsentDocument(tpoConsent(t))
 			before := target
 			err := json.Unmarshal([]byte(tc.in), &target)
 			require.ErrorIs(t, err, tc.rule)
@@ -688,15 +717,17 @@ func TestConsentJSONRejects(t *testing.T) {
 		})
 	}
 	t.Run("syntax error", func(t *testing.T) {
-		var target intervention.Consent
+		var target intervention.ConsentDocument
 		require.Error(t, json.Unmarshal([]byte(`{"id":`), &target))
 		require.Error(t, target.UnmarshalJSON([]byte(`{"id":`)))
-		assert.Equal(t, intervention.Consent{}, target)
+		assert.Equal(t, intervention.ConsentDocument{}, target)
 	})
 	t.Run("marshal refuses invalid", func(t *testing.T) {
 		c := familyConsent(t)
 		c.Patient = uuid.Nil
 		_, err := json.Marshal(c)
+		require.ErrorIs(t, err, intervention.ErrMissing)
+		_, err = json.Marshal(intervention.ConsentDocument(c))
 		require.ErrorIs(t, err, intervention.ErrMissing)
 	})
 }
@@ -830,7 +861,7 @@ func FuzzConsentEnumText(f *testing.F) {
 
 func FuzzConsentJSON(f *testing.F) {
 	for _, c := range []intervention.Consent{familyConsent(f), tpoConsent(f), notesConsent(f)} {
-		b, err := json.Marshal(c)
+		b, err := json.Marshal(intervention.ConsentDocument(c))
 		require.NoError(f, err)
 		f.Add(b)
 	}
@@ -838,11 +869,12 @@ func FuzzConsentJSON(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"id":"urn:uuid:00000000-0000-4000-8000-00000000c001"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var c intervention.Consent
-		if err := json.Unmarshal(b, &c); err != nil {
-			require.Equal(t, intervention.Consent{}, c, "unchanged on error")
+		var d intervention.ConsentDocument
+		if err := json.Unmarshal(b, &d); err != nil {
+			require.Equal(t, intervention.ConsentDocument{}, d, "unchanged on error")
 			return
 		}
+		c := intervention.Consent(d)
 		if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 			return // null leaves the target alone, as encoding/json does
 		}
@@ -852,15 +884,15 @@ func FuzzConsentJSON(f *testing.F) {
 		_ = c.LogValue()
 		for _, p := range intervention.Purposes() {
 			for _, r := range c.Recipients {
-				ok, why := c.Permits(r, p, c.SignedOn)
+				ok, why := c.Permits(r, p, c.SignedOn, c.Information[0])
 				require.Equal(t, ok, why == intervention.ConsentPermitted)
 			}
 		}
-		out, err := json.Marshal(c)
+		out, err := json.Marshal(d)
 		require.NoError(t, err)
-		var again intervention.Consent
+		var again intervention.ConsentDocument
 		require.NoError(t, json.Unmarshal(out, &again))
-		require.Equal(t, c, again)
+		require.Equal(t, d, again)
 		out2, err := json.Marshal(again)
 		require.NoError(t, err)
 		require.Equal(t, string(out), string(out2))
@@ -868,7 +900,7 @@ func FuzzConsentJSON(f *testing.F) {
 }
 
 func TestConsentJSONIsStrict(t *testing.T) {
-	valid, err := json.Marshal(familyConsent(t))
+	valid, err := json.Marshal(intervention.ConsentDocument(familyConsent(t)))
 	require.NoError(t, err)
 	for name, in := range map[string]string{
 		"unknown field": strings.Replace(string(valid), `{"id"`, `{"notes":"x","id"`, 1),
@@ -877,11 +909,11 @@ func TestConsentJSONIsStrict(t *testing.T) {
 		"wrong type":    strings.Replace(string(valid), `"purpose":"family-involvement"`, `"purpose":7`, 1),
 	} {
 		t.Run(name, func(t *testing.T) {
-			var c intervention.Consent
+			var c intervention.ConsentDocument
 			err := c.UnmarshalJSON([]byte(in))
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			assert.NotContains(t, err.Error(), consentSecret, "the input is never quoted")
-			assert.Equal(t, intervention.Consent{}, c, "a failed decode changes nothing")
+			assert.Equal(t, intervention.ConsentDocument{}, c, "a failed decode changes nothing")
 		})
 	}
 }

@@ -4,6 +4,9 @@
 // its Progress, exact ratios, and the error vocabulary. It imports no sibling
 // package; every other package imports it.
 //
+// See docs/reference/README.md for the rules, codes and cut-offs each package
+// implements and their sources, and docs/reference/privacy-part2.md for Consent.
+//
 // # Errors
 //
 // Every validation failure matches ErrInvalid under errors.Is. Validation
@@ -31,8 +34,15 @@
 // # Privacy
 //
 // People are identified by opaque UUIDs with a Role; no names, birth dates or
-// addresses are stored. Consent.Permits answers whether a disclosure to a
-// recipient for a purpose is covered by an active 42 CFR Part 2 consent.
+// addresses are stored. Free text is a Text, which prints and marshals as
+// "[redacted]" through every channel a program reaches by accident (fmt,
+// slog, encoding/json, encoding/xml) and gives up its content only through
+// Reveal; document codecs write it explicitly (ConsentDocument for a
+// consent). Consent.Permits and Consent.PermitsDisclosure
+// answer whether a disclosure — of the information categories it states,
+// to a recipient, for a purpose, on a day — is covered by an active 42 CFR
+// Part 2 consent whose scope includes those categories; FindConsent asks a
+// list of consents and DisclosureError carries a refusal's reason.
 //
 // Concurrency: every type in this package is a value that is safe to share
 // once built. The package starts no goroutines.

@@ -3,12 +3,13 @@ package intervention
 import (
 	"errors"
 	"fmt"
-	"strconv"
+
+	"github.com/recoverykit/psychosocial/internal/wire"
 )
 
 // ErrInvalid matches every validation failure in this module: a value that is
 // out of range, missing, unknown or inconsistent. Test for it with errors.Is.
-var ErrInvalid = errors.New("invalid")
+var ErrInvalid = wire.ErrInvalid
 
 // Rules shared by every package. Each wraps ErrInvalid so that a bare rule
 // (not inside a FieldError) still matches it.
@@ -29,81 +30,66 @@ var (
 	ErrMalformedJSON = fmt.Errorf("malformed JSON: %w", ErrInvalid)
 )
 
+// Rules of the strict JSON decoder every document and value goes through.
+// Each error it returns is a *FieldError whose rule matches one of these
+// and the package's malformed-JSON error (plan.ErrMalformedJSON, …). An
+// unknown or repeated key is reported at the path of the object holding
+// it, never by name: a key is input, and may carry PHI.
+var (
+	// ErrNullDocument means a whole document is JSON null.
+	ErrNullDocument = wire.ErrNullDocument
+	// ErrDuplicateKey means an object holds the same key twice (the last
+	// must not silently win).
+	ErrDuplicateKey = wire.ErrDuplicateKey
+	// ErrUnknownKey means an object holds a key its type does not define;
+	// keys match exactly, case included ("ID" is not "id").
+	ErrUnknownKey = wire.ErrUnknownKey
+	// ErrInvalidText means a string is not valid UTF-8 text: invalid bytes,
+	// an escaped unpaired surrogate, or NUL.
+	ErrInvalidText = wire.ErrInvalidText
+	// ErrTimeRange means a time lies outside the years TimeMinYear–TimeMaxYear
+	// (in UTC).
+	ErrTimeRange = wire.ErrTimeRange
+	// ErrTimeOffset means a time's UTC offset cannot be written as RFC 3339
+	// (Go parses "+24:00" but refuses to format it).
+	ErrTimeOffset = wire.ErrTimeOffset
+	// ErrArrayLength means a fixed-length array (a questionnaire's answers)
+	// has too many or too few elements.
+	ErrArrayLength = wire.ErrArrayLength
+)
+
+// The years a stored time may lie in (the zero time aside, which means
+// unset). Domain rules may be narrower.
+const (
+	TimeMinYear = wire.MinYear
+	TimeMaxYear = wire.MaxYear
+)
+
 // FieldError names the field that failed, as a JSON path such as
 // "objectives[2].target", and the rule it broke. It never carries the value,
 // so it is safe to log: free text is PHI under 42 CFR Part 2.
 //
 // Every FieldError matches ErrInvalid under errors.Is, and errors.Is also
-// matches the wrapped rule.
-type FieldError struct {
-	Field string // JSON path of the field, e.g. "participants[1].role"
-	Err   error  // the rule broken, e.g. ErrMissing
-}
-
-// Error reports the field path and the rule.
-func (e *FieldError) Error() string {
-	rule := "invalid"
-	if e.Err != nil {
-		rule = e.Err.Error()
-	}
-	if e.Field == "" {
-		return "invalid value: " + rule
-	}
-	return "invalid " + e.Field + ": " + rule
-}
-
-// Unwrap returns the rule.
-func (e *FieldError) Unwrap() error { return e.Err }
-
-// Is makes every FieldError match ErrInvalid.
-func (e *FieldError) Is(target error) bool { return target == ErrInvalid }
+// matches the wrapped rule. (It is defined beside the strict decoder, which
+// reports its paths with it.)
+type FieldError = wire.FieldError
 
 // Field returns a *FieldError for path and rule.
-func Field(path string, rule error) error {
-	return &FieldError{Field: path, Err: rule}
-}
+func Field(path string, rule error) error { return wire.Field(path, rule) }
 
 // Prefix returns err with every FieldError inside it (including those joined
 // by errors.Join) re-rooted under prefix, so that a nested value's
 // "amount" becomes "entries[3].amount". A nil err stays nil; errors that are
 // not FieldErrors are wrapped in one whose path is prefix.
-func Prefix(prefix string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range joined.Unwrap() {
-			out = append(out, Prefix(prefix, e))
-		}
-		return errors.Join(out...)
-	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return &FieldError{Field: JoinPath(prefix, fe.Field), Err: fe.Err}
-	}
-	return &FieldError{Field: prefix, Err: err}
-}
+func Prefix(prefix string, err error) error { return wire.Prefix(prefix, err) }
 
 // JoinPath joins JSON path segments: JoinPath("a", "b") is "a.b", and a
 // segment that starts with "[" attaches without a dot.
-func JoinPath(parent, child string) string {
-	switch {
-	case parent == "":
-		return child
-	case child == "":
-		return parent
-	case child[0] == '[':
-		return parent + child
-	}
-	return parent + "." + child
-}
+func JoinPath(parent, child string) string { return wire.JoinPath(parent, child) }
 
 // Index returns the path of element i of the list at path: Index("goals", 2)
 // is "goals[2]".
-func Index(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
-}
+func Index(path string, i int) string { return wire.Index(path, i) }
 
 // FieldErrors returns every FieldError inside err, in order, flattening
 // errors.Join trees. It lets a host form mark every bad field at once.

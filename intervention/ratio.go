@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/recoverykit/psychosocial/internal/wire"
 )
 
 // Ratio is an exact quotient such as "% negative specimens" or "reflections
@@ -83,8 +85,8 @@ var ErrBadRatio = fmt.Errorf("ratio: %w", ErrInvalid)
 // agree with the denominator. On error *r is unchanged.
 func (r *Ratio) UnmarshalJSON(b []byte) error {
 	var w ratioJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return ErrBadRatio
+	if err := wire.Decode(b, &w, ErrInvalid, ErrBadRatio); err != nil {
+		return err
 	}
 	num, err1 := decimal.NewFromString(w.Numerator)
 	den, err2 := decimal.NewFromString(w.Denominator)

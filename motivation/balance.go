@@ -16,7 +16,7 @@ import (
 // words and an optional rating of how much it weighs. Text is PHI: it never
 // appears in errors, String, fmt or slog output.
 type BalanceItem struct {
-	Text string `json:"text"`
+	Text intervention.Text `json:"text"`
 	// Rating is optional (nil when unrated); it lies on the worksheet's Scale.
 	Rating *int `json:"rating,omitzero"`
 }
@@ -35,7 +35,7 @@ func (b BalanceItem) GoString() string { return "motivation." + b.String() }
 
 // Format makes every fmt verb print the redacted String form.
 func (b BalanceItem) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, b.String(), b.GoString())
+	intervention.FormatRedacted(f, verb, b.String(), b.GoString())
 }
 
 // LogValue implements slog.LogValuer with the text redacted.
@@ -127,7 +127,7 @@ func (d DecisionalBalance) GoString() string { return "motivation." + d.String()
 
 // Format makes every fmt verb print the redacted String form.
 func (d DecisionalBalance) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, d.String(), d.GoString())
+	intervention.FormatRedacted(f, verb, d.String(), d.GoString())
 }
 
 // LogValue implements slog.LogValuer: identifiers, date and item counts,
@@ -147,26 +147,20 @@ func (d DecisionalBalance) LogValue() slog.Value {
 // balanceJSON is DecisionalBalance without its methods.
 type balanceJSON DecisionalBalance
 
-// MarshalJSON writes d with its scale's explicit bounds. The JSON form
-// holds the text: store it only where PHI may be stored.
+// MarshalJSON writes d with its scale's explicit bounds and every item's
+// text redacted: a worksheet's own JSON form (and so slog's JSON handler
+// on a list of worksheets) never carries PHI. The component document
+// writes the text. DecisionalBalance has no UnmarshalJSON: it is read as
+// part of a component document (ParseComponent).
 func (d DecisionalBalance) MarshalJSON() ([]byte, error) {
 	d.Scale = d.Scale.Bounds()
 	return json.Marshal(balanceJSON(d))
 }
 
-// UnmarshalJSON decodes d; on error *d is unchanged.
-func (d *DecisionalBalance) UnmarshalJSON(b []byte) error {
-	var v balanceJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*d = DecisionalBalance(v)
-	return nil
-}
-
 // DecisionalBalances is a list of worksheets, as Component.Balances returns
-// it. Its LogValue redacts every worksheet (slog does not resolve the
-// elements of a plain slice, and would log their JSON form, text included).
+// it. Its LogValue logs every worksheet's redacted LogValue (slog does not
+// resolve the elements of a plain slice: it logs their JSON form, in which
+// the text is redacted too).
 type DecisionalBalances []DecisionalBalance
 
 // LogValue implements slog.LogValuer: a group of the worksheets' redacted

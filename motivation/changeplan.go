@@ -14,7 +14,7 @@ import (
 // ChangeStep is one step of a change plan: what the person will do (PHI
 // text), by when, and when it was done.
 type ChangeStep struct {
-	Text string `json:"text"`
+	Text intervention.Text `json:"text"`
 	// By is the target date; zero when none was set.
 	By intervention.Date `json:"by,omitzero"`
 	// Done is the day the step was done; zero while it is open.
@@ -37,7 +37,9 @@ func (s ChangeStep) String() string {
 func (s ChangeStep) GoString() string { return "motivation." + s.String() }
 
 // Format makes every fmt verb print the redacted String form.
-func (s ChangeStep) Format(f fmt.State, verb rune) { formatRedacted(f, verb, s.String(), s.GoString()) }
+func (s ChangeStep) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, s.String(), s.GoString())
+}
 
 // LogValue implements slog.LogValuer with the text redacted.
 func (s ChangeStep) LogValue() slog.Value {
@@ -65,12 +67,12 @@ type ChangePlan struct {
 	On       intervention.Date `json:"on"`
 	// Revises is the ID of the revision this one replaces; zero for the
 	// first.
-	Revises        uuid.UUID    `json:"revises,omitzero"`
-	Goals          []string     `json:"goals"`
-	Steps          []ChangeStep `json:"steps,omitzero"`
-	Supports       []string     `json:"supports,omitzero"`
-	Obstacles      []string     `json:"obstacles,omitzero"`
-	SignsOfSuccess []string     `json:"signsOfSuccess,omitzero"`
+	Revises        uuid.UUID           `json:"revises,omitzero"`
+	Goals          []intervention.Text `json:"goals"`
+	Steps          []ChangeStep        `json:"steps,omitzero"`
+	Supports       []intervention.Text `json:"supports,omitzero"`
+	Obstacles      []intervention.Text `json:"obstacles,omitzero"`
+	SignsOfSuccess []intervention.Text `json:"signsOfSuccess,omitzero"`
 }
 
 // Validate reports every problem with p, each under its JSON path: it
@@ -148,7 +150,9 @@ func (p ChangePlan) String() string {
 func (p ChangePlan) GoString() string { return "motivation." + p.String() }
 
 // Format makes every fmt verb print the redacted String form.
-func (p ChangePlan) Format(f fmt.State, verb rune) { formatRedacted(f, verb, p.String(), p.GoString()) }
+func (p ChangePlan) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, p.String(), p.GoString())
+}
 
 // LogValue implements slog.LogValuer: identifiers, date and entry counts,
 // with the text redacted.
@@ -166,8 +170,9 @@ func (p ChangePlan) LogValue() slog.Value {
 }
 
 // ChangePlans is a list of change-plan revisions, as Component.Plans
-// returns it. Its LogValue redacts every revision (slog does not resolve the
-// elements of a plain slice, and would log their JSON form, text included).
+// returns it. Its LogValue logs every revision's redacted LogValue (slog
+// does not resolve the elements of a plain slice: it logs their JSON form,
+// in which the text is redacted too).
 type ChangePlans []ChangePlan
 
 // LogValue implements slog.LogValuer: a group of the revisions' redacted

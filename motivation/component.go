@@ -284,7 +284,7 @@ func (c *Component) AddBalance(d DecisionalBalance) (replayed bool, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i := find(c.balances, d.ID, balanceID); i >= 0 {
-		return replay(c.balances[i], d, "id")
+		return replay(c.balances[i].doc(), d.doc(), "id") // the document form holds the text
 	}
 	if err := errors.Join(d.Validate(), c.target(d.Behavior), c.sessionRef(d.Session)); err != nil {
 		return false, err
@@ -302,7 +302,7 @@ func (c *Component) RevisePlan(p ChangePlan) (replayed bool, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i := find(c.plans, p.ID, planID); i >= 0 {
-		return replay(c.plans[i], p, "id")
+		return replay(c.plans[i].doc(), p.doc(), "id") // the document form holds the text
 	}
 	errs := []error{p.Validate(), c.target(p.Behavior)}
 	if n := len(c.plans); n == 0 && p.Revises != uuid.Nil {
@@ -513,7 +513,9 @@ func (c *Component) GoString() string { return "motivation." + c.String() }
 
 // Format makes every fmt verb print the String form, so no verb reaches
 // worksheet or plan text by reflection.
-func (c *Component) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c.String(), c.GoString()) }
+func (c *Component) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, c.String(), c.GoString())
+}
 
 // LogValue implements slog.LogValuer: identifiers and record counts.
 func (c *Component) LogValue() slog.Value {

@@ -29,8 +29,8 @@ type componentJSON struct {
 	Ratings         []RulerRating          `json:"ratings"`
 	ClientLanguage  []ClientLanguageCoding `json:"clientLanguage"`
 	Fidelity        []MITICoding           `json:"fidelity"`
-	Balances        []DecisionalBalance    `json:"balances"`
-	ChangePlans     []ChangePlan           `json:"changePlans"`
+	Balances        []balanceDoc           `json:"balances"`
+	ChangePlans     []changePlanDoc        `json:"changePlans"`
 }
 
 // MarshalJSON encodes the component as a document with schemaVersion "1":
@@ -56,8 +56,8 @@ func (c *Component) MarshalJSON() ([]byte, error) {
 		Ratings:         wire.List(c.ratings),
 		ClientLanguage:  wire.List(c.talk),
 		Fidelity:        wire.List(c.fidelity),
-		Balances:        wire.List(c.balances),
-		ChangePlans:     wire.List(c.plans),
+		Balances:        wire.List(wire.Map(c.balances, DecisionalBalance.doc)),
+		ChangePlans:     wire.List(wire.Map(c.plans, ChangePlan.doc)),
 	})
 }
 
@@ -144,11 +144,11 @@ func decodeComponent(b []byte) (*Component, error) {
 		add("fidelity", i, r, err)
 	}
 	for i, s := range w.Balances {
-		r, err := c.AddBalance(s)
+		r, err := c.AddBalance(s.balance())
 		add("balances", i, r, err)
 	}
 	for i, s := range w.ChangePlans {
-		r, err := c.RevisePlan(s)
+		r, err := c.RevisePlan(s.plan())
 		add("changePlans", i, r, err)
 	}
 	if err := errors.Join(errs...); err != nil {

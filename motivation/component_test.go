@@ -176,7 +176,7 @@ func TestRecordIdempotency(t *testing.T) {
 		}},
 		{"plan", func() (bool, error) { return c.RevisePlan(p) }, func() (bool, error) {
 			p := plan(t, 14, "2025-01-13")
-			p.Goals = []string{"other"}
+			p.Goals = intervention.NewTexts([]string{"other"})
 			return c.RevisePlan(p)
 		}},
 		{"stage", func() (bool, error) { return c.RecordStage(a) }, func() (bool, error) {
@@ -267,7 +267,7 @@ func TestGettersReturnCopies(t *testing.T) {
 	p := plan(t, 3, "2025-01-13")
 	_, err = c.RevisePlan(p)
 	require.NoError(t, err)
-	p.Goals[0] = "changed"
+	p.Goals[0] = intervention.NewText("changed")
 	_, err = c.RecordClientLanguage(motivation.ClientLanguageCoding{ID: id(4), Session: id(1), Coder: coderA, On: day(t, "2025-01-06"), Counts: v45()})
 	require.NoError(t, err)
 
@@ -282,9 +282,9 @@ func TestGettersReturnCopies(t *testing.T) {
 	assert.Equal(t, 9, *c.Balances()[0].ProsOfChanging[0].Rating)
 
 	ps := c.Plans()
-	assert.Equal(t, secret, ps[0].Goals[0])
-	ps[0].Goals[0] = "x"
-	assert.Equal(t, secret, c.Plans()[0].Goals[0])
+	assert.Equal(t, secret, ps[0].Goals[0].Reveal())
+	ps[0].Goals[0] = intervention.NewText("x")
+	assert.Equal(t, secret, c.Plans()[0].Goals[0].Reveal())
 
 	talk := c.ClientLanguage()
 	talk[0].Counts[0].Count = 99

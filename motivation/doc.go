@@ -5,6 +5,8 @@
 // ties them together (reference: instruments.md §7, §8, §10 D13–D15, §11
 // V42–V50).
 //
+// See docs/reference/motivation.md for each rule's source and test vectors.
+//
 // The scorers are pure functions over plain values; their options' zero
 // values are the documented defaults:
 //
@@ -58,8 +60,12 @@
 // manual text (reference: §8). Decisional-balance and change-plan text is
 // protected health information (42 CFR Part 2): it is never part of an
 // error, and String, fmt verbs and slog output (slog.LogValuer) show only
-// identifiers and counts. The JSON form keeps the text, for the host's PHI
-// store.
+// identifiers and counts. The text has type intervention.Text, so a
+// worksheet's own JSON form (and slog's JSON handler on a list of
+// worksheets) writes "[redacted]"; only the component document keeps the
+// text, for the host's PHI store. A *Component logs as identifiers and
+// counts on its own; inside a slice or map, slog's JSON handler writes its
+// JSON form, which is the document: log components one at a time.
 //
 // # Errors
 //

@@ -167,8 +167,8 @@ func ExampleDecisionalBalance_String() {
 	on, _ := intervention.ParseDate("2025-01-13")
 	d := motivation.DecisionalBalance{
 		Behavior: "alcohol-use", On: on,
-		ProsOfChanging: []motivation.BalanceItem{{Text: "my daughter would trust me again"}},
-		ConsOfStaying:  []motivation.BalanceItem{{Text: "my liver"}, {Text: "money"}},
+		ProsOfChanging: []motivation.BalanceItem{{Text: intervention.NewText("my daughter would trust me again")}},
+		ConsOfStaying:  []motivation.BalanceItem{{Text: intervention.NewText("my liver")}, {Text: intervention.NewText("money")}},
 	}
 	fmt.Println(d)
 	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{

@@ -23,25 +23,25 @@ func intp(n int) *int { return &n }
 func balance(t testing.TB, n uint64) motivation.DecisionalBalance {
 	return motivation.DecisionalBalance{
 		ID: id(n), Behavior: target, On: day(t, "2025-01-13"),
-		ProsOfChanging: []motivation.BalanceItem{{Text: secret, Rating: intp(9)}, {Text: "sleep better"}},
-		ConsOfChanging: []motivation.BalanceItem{{Text: "lose my friends at the pub", Rating: intp(6)}},
-		ProsOfStaying:  []motivation.BalanceItem{{Text: "it relaxes me"}},
-		ConsOfStaying:  []motivation.BalanceItem{{Text: "blood pressure", Rating: intp(8)}},
+		ProsOfChanging: []motivation.BalanceItem{{Text: intervention.NewText(secret), Rating: intp(9)}, {Text: intervention.NewText("sleep better")}},
+		ConsOfChanging: []motivation.BalanceItem{{Text: intervention.NewText("lose my friends at the pub"), Rating: intp(6)}},
+		ProsOfStaying:  []motivation.BalanceItem{{Text: intervention.NewText("it relaxes me")}},
+		ConsOfStaying:  []motivation.BalanceItem{{Text: intervention.NewText("blood pressure"), Rating: intp(8)}},
 	}
 }
 
 func plan(t testing.TB, n uint64, on string) motivation.ChangePlan {
 	return motivation.ChangePlan{
 		ID: id(n), Behavior: target, On: day(t, on),
-		Goals: []string{secret},
+		Goals: intervention.NewTexts([]string{secret}),
 		Steps: []motivation.ChangeStep{
-			{Text: "pour the beer away", By: day(t, "2025-01-20")},
-			{Text: "tell Ann about the plan", By: day(t, "2025-01-27")},
-			{Text: "find an AA meeting"},
+			{Text: intervention.NewText("pour the beer away"), By: day(t, "2025-01-20")},
+			{Text: intervention.NewText("tell Ann about the plan"), By: day(t, "2025-01-27")},
+			{Text: intervention.NewText("find an AA meeting")},
 		},
-		Supports:       []string{"Ann", "my sponsor Bob"},
-		Obstacles:      []string{"the Friday quiz at the Crown"},
-		SignsOfSuccess: []string{"no hangover on Saturday"},
+		Supports:       intervention.NewTexts([]string{"Ann", "my sponsor Bob"}),
+		Obstacles:      intervention.NewTexts([]string{"the Friday quiz at the Crown"}),
+		SignsOfSuccess: intervention.NewTexts([]string{"no hangover on Saturday"}),
 	}
 }
 
@@ -78,28 +78,58 @@ func TestDecisionalBalance(t *testing.T) {
 	assert.Equal(t, "motivation.BalanceItem{text=[redacted]}", fmt.Sprintf("%#v", d.ProsOfChanging[1]))
 	assert.Equal(t, `"BalanceItem{text=[redacted]}"`, fmt.Sprintf("%q", d.ProsOfChanging[1]))
 
-	// The JSON form keeps the text (the host's PHI store) and the scale.
+	// A worksheet's own JSON form redacts the text and keeps the scale; the
+	// component document keeps the text, for the host's PHI store.
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), secret)
+	assert.NotContains(t, string(b), secret)
+	assert.Contains(t, string(b), `"text":"[redacted]","rating":9`)
 	assert.Contains(t, string(b), `"scale":{"min":0,"max":10}`)
 	var back motivation.DecisionalBalance
-	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, secret, back.ProsOfChanging[0].Text)
-	assert.Equal(t, 9, *back.ProsOfChanging[0].Rating)
-	kept := back
-	require.Error(t, json.Unmarshal([]byte(`{"on":"2025-02-30"}`), &back))
-	assert.Equal(t, kept.ID, back.ID)
+	require.Error(t, json.Unmarshal(b, &back), "a worksheet is read only in its component document")
+	c := newComponent(t, 12)
+	_, err = c.AddBalance(d)
+	require.NoError(t, err)
+	doc, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(doc), secret)
+	read, err := motivation.ParseComponent(doc)
+	require.NoError(t, err)
+	assert.Equal(t, secret, read.Balances()[0].ProsOfChanging[0].Text.Reveal())
+	assert.Equal(t, 9, *read.Balances()[0].ProsOfChanging[0].Rating)
+}
+
+func TestRecordingConflictsOnTextAlone(t *testing.T) {
+	// The idempotency comparison covers the text: a worksheet's own JSON
+	// form redacts it, so comparing that form would replay a changed text.
+	c := newComponent(t, 12)
+	_, err := c.AddBalance(balance(t, 1))
+	require.NoError(t, err)
+	_, err = c.RevisePlan(plan(t, 2, "2025-01-13"))
+	require.NoError(t, err)
+	d := balance(t, 1)
+	d.ProsOfStaying[0].Text = intervention.NewText("something else")
+	replayed, err := c.AddBalance(d)
+	require.ErrorIs(t, err, motivation.ErrConflict)
+	assert.False(t, replayed)
+	p := plan(t, 2, "2025-01-13")
+	p.Steps[2].Text = intervention.NewText("something else")
+	replayed, err = c.RevisePlan(p)
+	require.ErrorIs(t, err, motivation.ErrConflict)
+	assert.False(t, replayed)
+	replayed, err = c.AddBalance(balance(t, 1))
+	require.NoError(t, err)
+	assert.True(t, replayed)
 }
 
 func TestDecisionalBalanceValidate(t *testing.T) {
 	d := balance(t, 1)
 	d.ID = [16]byte{}
 	d.Behavior = "drinking too much"
-	d.ProsOfChanging[1].Text = "   "
+	d.ProsOfChanging[1].Text = intervention.NewText("   ")
 	d.ConsOfChanging[0].Rating = intp(11)
-	d.ProsOfStaying[0].Text = strings.Repeat("x", motivation.MaxTextBytes+1)
-	d.ConsOfStaying[0].Text = "\xff" + secret
+	d.ProsOfStaying[0].Text = intervention.NewText(strings.Repeat("x", motivation.MaxTextBytes+1))
+	d.ConsOfStaying[0].Text = intervention.NewText("\xff" + secret)
 	err := d.Validate()
 	assert.ElementsMatch(t, []string{
 		"id", "behavior", "prosOfChanging[1].text", "consOfChanging[0].rating", "prosOfStaying[0].text", "consOfStaying[0].text",
@@ -142,12 +172,12 @@ func TestChangePlan(t *testing.T) {
 func TestChangePlanValidate(t *testing.T) {
 	p := plan(t, 1, "2025-01-13")
 	p.Revises = p.ID
-	p.Goals = append(p.Goals, "")
+	p.Goals = append(p.Goals, intervention.NewText(""))
 	p.Steps[0].Done = day(t, "2025-01-14") // after the revision's date
-	p.Steps[1].Text = ""
-	p.Supports[1] = strings.Repeat("é", motivation.MaxTextBytes)
-	p.Obstacles[0] = " "
-	p.SignsOfSuccess[0] = "\xc3"
+	p.Steps[1].Text = intervention.NewText("")
+	p.Supports[1] = intervention.NewText(strings.Repeat("é", motivation.MaxTextBytes))
+	p.Obstacles[0] = intervention.NewText(" ")
+	p.SignsOfSuccess[0] = intervention.NewText("\xc3")
 	err := p.Validate()
 	assert.ElementsMatch(t, []string{
 		"revises", "goals[1]", "steps[0].done", "steps[1].text", "supports[1]", "obstacles[0]", "signsOfSuccess[0]",

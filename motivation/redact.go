@@ -1,9 +1,6 @@
 package motivation
 
 import (
-	"fmt"
-	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,8 +17,8 @@ const redacted = "[redacted]"
 
 // checkText returns ErrMissing at path for blank text and ErrBadText for
 // text that is too long or not UTF-8.
-func checkText(path, s string) error {
-	switch {
+func checkText(path string, t intervention.Text) error {
+	switch s := t.Reveal(); {
 	case strings.TrimSpace(s) == "":
 		return field(path, intervention.ErrMissing)
 	case len(s) > MaxTextBytes || !utf8.ValidString(s):
@@ -31,7 +28,7 @@ func checkText(path, s string) error {
 }
 
 // checkTexts checks every entry of a text list.
-func checkTexts(path string, ss []string) []error {
+func checkTexts(path string, ss []intervention.Text) []error {
 	var errs []error
 	for i, s := range ss {
 		if err := checkText(intervention.Index(path, i), s); err != nil {
@@ -39,20 +36,6 @@ func checkTexts(path string, ss []string) []error {
 		}
 	}
 	return errs
-}
-
-// formatRedacted writes the redacted form for any fmt verb: goString for
-// %#v, a quoted str for %q, str otherwise. No verb reaches a field by
-// reflection.
-func formatRedacted(f fmt.State, verb rune, str, goString string) {
-	s := str
-	switch {
-	case verb == 'v' && f.Flag('#'):
-		s = goString
-	case verb == 'q':
-		s = strconv.Quote(s)
-	}
-	_, _ = io.WriteString(f, s)
 }
 
 // enumText returns s, or "(invalid)" when it is not valid, so that String

@@ -72,7 +72,7 @@ type LevelOfCare struct {
 	// Driving are the dimensions whose risk determines the level: placement
 	// matches the highest-risk dimensions, it does not average them.
 	Driving    []int             `json:"driving,omitzero"`
-	Rationale  Text              `json:"rationale,omitzero"`
+	Rationale  intervention.Text `json:"rationale,omitzero"`
 	AssessedOn intervention.Date `json:"assessedOn"`
 	Assessor   uuid.UUID         `json:"assessor"` // the host's opaque ID
 }
@@ -86,7 +86,7 @@ type DimensionRating struct {
 // IsZero reports whether no placement is recorded.
 func (l LevelOfCare) IsZero() bool {
 	return l.ID == uuid.Nil && l.Edition == "" && l.Level == "" && len(l.Dimensions) == 0 && len(l.Driving) == 0 &&
-		l.Rationale == "" && l.AssessedOn.IsZero() && l.Assessor == uuid.Nil
+		l.Rationale.IsZero() && l.AssessedOn.IsZero() && l.Assessor == uuid.Nil
 }
 
 // Rating returns the rating of dimension n and whether it is rated.

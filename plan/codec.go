@@ -178,28 +178,28 @@ type componentJSON struct {
 // planJSON is the wire form of a plan. Key order is part of the contract
 // (testdata/plan.golden.json).
 type planJSON struct {
-	SchemaVersion     string               `json:"schemaVersion"`
-	ID                uuid.UUID            `json:"id"`
-	Patient           uuid.UUID            `json:"patient"`
-	Jurisdiction      string               `json:"jurisdiction,omitzero"`
-	Setting           string               `json:"setting,omitzero"`
-	Admitted          time.Time            `json:"admitted"`
-	End               intervention.Date    `json:"end,omitzero"`
-	TimeZone          string               `json:"timeZone"`
-	Status            Status               `json:"status"`
-	LevelsOfCare      []LevelOfCare        `json:"levelsOfCare"`
-	Problems          []Problem            `json:"problems"`
-	Goals             []Goal               `json:"goals"`
-	Objectives        []Objective          `json:"objectives"`
-	Interventions     []Intervention       `json:"interventions"`
-	Strengths         []Strength           `json:"strengths"`
-	DischargeCriteria []DischargeCriterion `json:"dischargeCriteria"`
-	Participation     []Participation      `json:"participation"`
-	Components        []componentJSON      `json:"components"`
-	Revisions         []Revision           `json:"revisions"`
-	Reviews           []ReviewRecord       `json:"reviews"`
-	Signatures        []Signature          `json:"signatures"`
-	Sessions          []SessionLink        `json:"sessions"`
+	SchemaVersion     string            `json:"schemaVersion"`
+	ID                uuid.UUID         `json:"id"`
+	Patient           uuid.UUID         `json:"patient"`
+	Jurisdiction      string            `json:"jurisdiction,omitzero"`
+	Setting           string            `json:"setting,omitzero"`
+	Admitted          time.Time         `json:"admitted"`
+	End               intervention.Date `json:"end,omitzero"`
+	TimeZone          string            `json:"timeZone"`
+	Status            Status            `json:"status"`
+	LevelsOfCare      []levelDoc        `json:"levelsOfCare"`
+	Problems          []problemDoc      `json:"problems"`
+	Goals             []goalDoc         `json:"goals"`
+	Objectives        []objectiveDoc    `json:"objectives"`
+	Interventions     []Intervention    `json:"interventions"`
+	Strengths         []strengthDoc     `json:"strengths"`
+	DischargeCriteria []dischargeDoc    `json:"dischargeCriteria"`
+	Participation     []Participation   `json:"participation"`
+	Components        []componentJSON   `json:"components"`
+	Revisions         []Revision        `json:"revisions"`
+	Reviews           []reviewRecordDoc `json:"reviews"`
+	Signatures        []Signature       `json:"signatures"`
+	Sessions          []SessionLink     `json:"sessions"`
 }
 
 // Marshal encodes p as a document with schemaVersion "1": its
@@ -216,11 +216,13 @@ func (c *Codec) Marshal(p *Plan) ([]byte, error) {
 	w := planJSON{
 		SchemaVersion: SchemaVersion, ID: s.cfg.ID, Patient: s.cfg.Patient, Jurisdiction: s.cfg.Jurisdiction,
 		Setting: s.cfg.Setting, Admitted: s.cfg.Admitted, End: s.cfg.End, TimeZone: s.cfg.location().String(),
-		Status: s.status, LevelsOfCare: wire.List(s.levels), Problems: wire.List(s.problems), Goals: wire.List(s.goals),
-		Objectives: wire.List(s.objectives), Interventions: wire.List(s.interventions), Strengths: wire.List(s.strengths),
-		DischargeCriteria: wire.List(s.discharge), Participation: wire.List(s.participation),
-		Components: make([]componentJSON, len(s.components)), Revisions: wire.List(s.revisions),
-		Reviews: wire.List(s.reviews), Signatures: wire.List(s.signatures), Sessions: wire.List(s.sessions),
+		Status: s.status, LevelsOfCare: wire.List(wire.Map(s.levels, LevelOfCare.doc)),
+		Problems: wire.List(wire.Map(s.problems, Problem.doc)), Goals: wire.List(wire.Map(s.goals, Goal.doc)),
+		Objectives: wire.List(wire.Map(s.objectives, Objective.doc)), Interventions: wire.List(s.interventions),
+		Strengths: wire.List(wire.Map(s.strengths, Strength.doc)), DischargeCriteria: wire.List(wire.Map(s.discharge, DischargeCriterion.doc)),
+		Participation: wire.List(s.participation),
+		Components:    make([]componentJSON, len(s.components)), Revisions: wire.List(s.revisions),
+		Reviews: wire.List(wire.Map(s.reviews, ReviewRecord.doc)), Signatures: wire.List(s.signatures), Sessions: wire.List(s.sessions),
 	}
 	var errs []error
 	for i, comp := range s.components {
@@ -261,7 +263,10 @@ func (c *Codec) encode(comp intervention.Component) (json.RawMessage, error) {
 // Unmarshal decodes a plan document, checking it as strictly as building
 // the plan does. Errors wrap intervention.ErrInvalid and name the path:
 // ErrMalformedJSON for syntax and JSON-type errors, ErrUnknownField for a
-// key the schema does not define, ErrSchemaVersion, an unknown time zone at
+// key the schema does not define (at the path of the object holding it,
+// never naming it), the other rules of the strict decoder (a repeated key,
+// invalid UTF-8, a time outside 1900–2199 or with an offset RFC 3339 cannot
+// write: see intervention.ErrDuplicateKey and its siblings), ErrSchemaVersion, an unknown time zone at
 // "timeZone", ErrNoCodec at "components[i].modality", a component's own
 // errors under "components[i].document", and every inconsistency of the
 // content (a reference to nothing is ErrNotFound, an illegal status chain
@@ -287,10 +292,12 @@ func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
 	}
 	errs := []error{cfg.Validate()}
 	s := &state{
-		cfg: cfg, status: w.Status, levels: nilIfEmpty(w.LevelsOfCare), problems: nilIfEmpty(w.Problems),
-		goals: nilIfEmpty(w.Goals), objectives: nilIfEmpty(w.Objectives), interventions: nilIfEmpty(w.Interventions),
-		strengths: nilIfEmpty(w.Strengths), discharge: nilIfEmpty(w.DischargeCriteria),
-		participation: nilIfEmpty(w.Participation), revisions: nilIfEmpty(w.Revisions), reviews: nilIfEmpty(w.Reviews),
+		cfg: cfg, status: w.Status, levels: nilIfEmpty(wire.Map(w.LevelsOfCare, levelDoc.element)),
+		problems: nilIfEmpty(wire.Map(w.Problems, problemDoc.element)), goals: nilIfEmpty(wire.Map(w.Goals, goalDoc.element)),
+		objectives: nilIfEmpty(wire.Map(w.Objectives, objectiveDoc.element)), interventions: nilIfEmpty(w.Interventions),
+		strengths: nilIfEmpty(wire.Map(w.Strengths, strengthDoc.element)),
+		discharge: nilIfEmpty(wire.Map(w.DischargeCriteria, dischargeDoc.element)), participation: nilIfEmpty(w.Participation),
+		revisions: nilIfEmpty(w.Revisions), reviews: nilIfEmpty(wire.Map(w.Reviews, reviewRecordDoc.element)),
 		signatures: nilIfEmpty(w.Signatures), sessions: nilIfEmpty(w.Sessions), lazy: &lazyIndex{},
 	}
 	for i, cj := range w.Components {

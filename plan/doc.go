@@ -6,6 +6,9 @@
 // signatures, periodic reviews and the sessions that carried it out
 // (reference: plans-and-interop.md §4; DESIGN.md, "Treatment plans").
 //
+// See docs/reference/plans.md for each rule's source, the timing and ASAM tables, and
+// what a finding's Source ("plans-and-interop.md (b) N") refers to.
+//
 // Every element has a caller-chosen UUID that never changes. Content is
 // changed by Edit, one Change (who, when, why) carrying ops; each change is
 // an append-only Revision listing the IDs it added or changed, never the
@@ -15,9 +18,11 @@
 //		Setting: "outpatient", Admitted: admitted, Location: loc})
 //	rev, _, err := p.Edit(plan.Change{ID: c1, By: author, At: t1, Reason: plan.ReasonInitial},
 //		plan.AttachComponent(mi),
-//		plan.PutProblem(plan.Problem{ID: pr, Statement: "…", Diagnoses: []plan.DiagnosisCode{"F10.20"}, …}),
-//		plan.PutGoal(plan.Goal{ID: g, Problem: pr, PatientWords: "…", Clinical: "…"}),
-//		plan.PutObjective(plan.Objective{ID: o, Goal: g, Text: "…", Measure: "days-abstinent", Target: …, Due: due}),
+//		plan.PutProblem(plan.Problem{ID: pr, Statement: intervention.NewText("…"), Diagnoses: []plan.DiagnosisCode{"F10.20"}, …}),
+//		plan.PutGoal(plan.Goal{ID: g, Problem: pr, PatientWords: intervention.NewText("…"),
+//			Clinical: intervention.NewText("…")}),
+//		plan.PutObjective(plan.Objective{ID: o, Goal: g, Text: intervention.NewText("…"),
+//			Measure: "days-abstinent", Target: …, Due: due}),
 //		plan.PutIntervention(plan.Intervention{ID: iv, Objectives: []uuid.UUID{o}, Modality: mi.Modality(),
 //			Component: mi.ID(), Frequency: plan.Frequency{Count: 1, Per: plan.PerWeek}, Responsible: staff}),
 //		…)
@@ -87,11 +92,15 @@
 //
 // # Privacy
 //
-// Plan text is PHI (42 CFR Part 2) and has type Text, which prints
-// "[redacted]" through String, every fmt verb and slog; Plan and the
-// elements implement slog.LogValuer with identifiers and codes only; no
-// error carries a value. The JSON document holds the text: store it only
-// where PHI may be stored.
+// Plan text is PHI (42 CFR Part 2) and has type intervention.Text, which
+// prints "[redacted]" through String, every fmt verb, slog and
+// encoding/json, so an element's own JSON form (and slog's JSON handler on
+// a list of elements) never carries it; Plan and the elements implement
+// slog.LogValuer with identifiers and codes only; no error carries a value.
+// Only the plan document (Codec, Plan.MarshalJSON) holds the text: store it
+// only where PHI may be stored. A *Plan logs as identifiers and counts on
+// its own; inside a slice or map, slog's JSON handler writes its JSON form,
+// which is the document: log plans one at a time.
 //
 // Concurrency: *Plan is safe for concurrent use, and rules read an
 // immutable snapshot. Values (elements, revisions, findings, tables, rule

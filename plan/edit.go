@@ -206,7 +206,7 @@ func PutProblem(p Problem) Op {
 }
 
 func (o putProblem) opName() string { return "putProblem" }
-func (o putProblem) opValue() any   { return o.v }
+func (o putProblem) opValue() any   { return o.v.doc() }
 func (o putProblem) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate()); err != nil {
 		return err
@@ -226,7 +226,7 @@ func PutGoal(g Goal) Op {
 }
 
 func (o putGoal) opName() string { return "putGoal" }
-func (o putGoal) opValue() any   { return o.v }
+func (o putGoal) opValue() any   { return o.v.doc() }
 func (o putGoal) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate(), w.refers("problem", o.v.Problem, kindProblem)); err != nil {
 		return err
@@ -247,7 +247,7 @@ func PutObjective(o Objective) Op {
 }
 
 func (o putObjective) opName() string { return "putObjective" }
-func (o putObjective) opValue() any   { return o.v }
+func (o putObjective) opValue() any   { return o.v.doc() }
 func (o putObjective) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate(), w.refers("goal", o.v.Goal, kindGoal)); err != nil {
 		return err
@@ -298,7 +298,7 @@ type putStrength struct{ v Strength }
 func PutStrength(s Strength) Op { return putStrength{s} }
 
 func (o putStrength) opName() string { return "putStrength" }
-func (o putStrength) opValue() any   { return o.v }
+func (o putStrength) opValue() any   { return o.v.doc() }
 func (o putStrength) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate()); err != nil {
 		return err
@@ -313,7 +313,7 @@ type putDischarge struct{ v DischargeCriterion }
 func PutDischargeCriterion(d DischargeCriterion) Op { return putDischarge{d} }
 
 func (o putDischarge) opName() string { return "putDischargeCriterion" }
-func (o putDischarge) opValue() any   { return o.v }
+func (o putDischarge) opValue() any   { return o.v.doc() }
 func (o putDischarge) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate()); err != nil {
 		return err
@@ -350,7 +350,7 @@ func SetLevelOfCare(l LevelOfCare) Op {
 }
 
 func (o setLevel) opName() string { return "setLevelOfCare" }
-func (o setLevel) opValue() any   { return o.v }
+func (o setLevel) opValue() any   { return o.v.doc() }
 func (o setLevel) apply(w *work) error {
 	if err := errors.Join(w.editable(), o.v.Validate()); err != nil {
 		return err
@@ -471,12 +471,14 @@ func nilIfEmpty[T any](s []T) []T {
 }
 
 // changeInput is the canonical input of a change, hashed for idempotency.
+// Elements are in their document forms, so that the hash covers their text
+// (an element's own JSON form redacts it).
 type changeInput struct {
-	Kind   string    `json:"kind"`
-	Change Change    `json:"change"`
-	Ops    []opInput `json:"ops,omitzero"`
-	To     Status    `json:"to,omitzero"`
-	Review *Review   `json:"review,omitzero"`
+	Kind   string     `json:"kind"`
+	Change Change     `json:"change"`
+	Ops    []opInput  `json:"ops,omitzero"`
+	To     Status     `json:"to,omitzero"`
+	Review *reviewDoc `json:"review,omitzero"`
 }
 
 type opInput struct {
@@ -615,7 +617,8 @@ func (p *Plan) CompleteReview(c Change, r Review) (rev Revision, replayed bool, 
 	defer p.mu.Unlock()
 	s := p.snapLocked()
 	r = r.clone()
-	hash := changeInput{Kind: "review", Change: c, Review: &r}.hash()
+	rd := r.doc()
+	hash := changeInput{Kind: "review", Change: c, Review: &rd}.hash()
 	if rev, ok, err := s.replay(c.ID, hash); ok {
 		return rev, err == nil, err
 	}

@@ -26,11 +26,11 @@ const (
 // supports it and its ICD-10-CM diagnoses (reference: plans-and-interop.md
 // §4.1, SD 67:61:07:06 (1)-(2); (b) 3).
 type Problem struct {
-	ID        uuid.UUID       `json:"id"`
-	Statement Text            `json:"statement"`
-	Diagnoses []DiagnosisCode `json:"diagnoses,omitzero"`
-	Evidence  []Evidence      `json:"evidence,omitzero"`
-	Status    ProblemStatus   `json:"status"`
+	ID        uuid.UUID         `json:"id"`
+	Statement intervention.Text `json:"statement"`
+	Diagnoses []DiagnosisCode   `json:"diagnoses,omitzero"`
+	Evidence  []Evidence        `json:"evidence,omitzero"`
+	Status    ProblemStatus     `json:"status"`
 }
 
 // Evidence supports a problem: a reference to the host's assessment or
@@ -40,8 +40,8 @@ type Evidence struct {
 	// "audit", "bps").
 	Source string `json:"source,omitzero"`
 	// Ref is the host's opaque ID of the record.
-	Ref  uuid.UUID `json:"ref,omitzero"`
-	Text Text      `json:"text,omitzero"`
+	Ref  uuid.UUID         `json:"ref,omitzero"`
+	Text intervention.Text `json:"text,omitzero"`
 }
 
 // Validate reports every problem with p, each under its JSON path. It never
@@ -84,11 +84,11 @@ type Goal struct {
 	ID      uuid.UUID `json:"id"`
 	Problem uuid.UUID `json:"problem"`
 	// PatientWords is the goal as the patient put it.
-	PatientWords Text `json:"patientWords,omitzero"`
+	PatientWords intervention.Text `json:"patientWords,omitzero"`
 	// Clinical is the clinical wording of the goal.
-	Clinical Text       `json:"clinical,omitzero"`
-	Term     GoalTerm   `json:"term,omitzero"`
-	Status   GoalStatus `json:"status"`
+	Clinical intervention.Text `json:"clinical,omitzero"`
+	Term     GoalTerm          `json:"term,omitzero"`
+	Status   GoalStatus        `json:"status"`
 }
 
 // Validate reports every problem with g. At least one wording is required.
@@ -114,9 +114,9 @@ func (g Goal) Validate() error {
 // plans-and-interop.md §4.2, (b) 6). A draft objective may lack its measure,
 // target or due date; rule P-MEASURE-1 reports that.
 type Objective struct {
-	ID   uuid.UUID `json:"id"`
-	Goal uuid.UUID `json:"goal"`
-	Text Text      `json:"text"`
+	ID   uuid.UUID         `json:"id"`
+	Goal uuid.UUID         `json:"goal"`
+	Text intervention.Text `json:"text"`
 	// Measure is the code of the indicator used to assess progress, such as
 	// "cm.percent-negative" (a component measure) or a host code.
 	Measure string            `json:"measure,omitzero"`
@@ -147,12 +147,12 @@ type Target struct {
 	// Unit is a code such as "percent", "days" or "sessions".
 	Unit string `json:"unit,omitzero"`
 	// Criterion is an observable criterion when the target is not (only) a number.
-	Criterion Text `json:"criterion,omitzero"`
+	Criterion intervention.Text `json:"criterion,omitzero"`
 }
 
 // IsZero reports whether no target is set.
 func (t Target) IsZero() bool {
-	return t.Comparator == "" && t.Value.IsZero() && t.Unit == "" && t.Criterion == ""
+	return t.Comparator == "" && t.Value.IsZero() && t.Unit == "" && t.Criterion.IsZero()
 }
 
 // Numeric reports whether t has a comparator and value.
@@ -185,12 +185,13 @@ func (t Target) Validate() error {
 }
 
 // targetJSON is the wire form of a Target: the value as an exact decimal
-// string, present only with a comparator.
-type targetJSON struct {
+// string, present only with a comparator. T is intervention.Text in an
+// element's own (redacted) JSON form and string in the plan document.
+type targetJSON[T any] struct {
 	Comparator Comparator `json:"comparator,omitzero"`
 	Value      string     `json:"value,omitzero"`
 	Unit       string     `json:"unit,omitzero"`
-	Criterion  Text       `json:"criterion,omitzero"`
+	Criterion  T          `json:"criterion,omitzero"`
 }
 
 // exact formats d with all its digits and no exponent, whatever the host did
@@ -198,32 +199,18 @@ type targetJSON struct {
 func exact(d decimal.Decimal) string { return d.StringFixed(max(0, -d.Exponent())) }
 
 // MarshalJSON encodes t with the value as an exact decimal string ("80",
-// "1.50"), written only for a numeric target.
-func (t Target) MarshalJSON() ([]byte, error) {
-	w := targetJSON{Comparator: t.Comparator, Unit: t.Unit, Criterion: t.Criterion}
+// "1.50"), written only for a numeric target, and the criterion redacted
+// (the plan document writes it). Target has no UnmarshalJSON: it is read
+// as part of a plan document.
+func (t Target) MarshalJSON() ([]byte, error) { return marshalTarget(t, t.Criterion) }
+
+// marshalTarget encodes t with criterion as its criterion.
+func marshalTarget[T any](t Target, criterion T) ([]byte, error) {
+	w := targetJSON[T]{Comparator: t.Comparator, Unit: t.Unit, Criterion: criterion}
 	if t.Comparator != "" {
 		w.Value = exact(t.Value)
 	}
 	return json.Marshal(w)
-}
-
-// UnmarshalJSON decodes the form MarshalJSON writes. The value must be a
-// plain decimal ("-12.5"; no exponent, no '+'), present exactly when a
-// comparator is. On error *t is unchanged.
-func (t *Target) UnmarshalJSON(b []byte) error {
-	var w targetJSON
-	if err := strictUnmarshal(b, &w); err != nil {
-		return err
-	}
-	v := decimal.Zero
-	if w.Value != "" || w.Comparator != "" {
-		if !plainDecimal(w.Value) {
-			return field("value", ErrMalformedJSON)
-		}
-		v, _ = decimal.NewFromString(w.Value) // plainDecimal checked the syntax
-	}
-	*t = Target{Comparator: w.Comparator, Value: v, Unit: w.Unit, Criterion: w.Criterion}
-	return nil
 }
 
 // plainDecimal reports whether s is an optional '-', digits, and optionally
@@ -322,8 +309,8 @@ func (f Frequency) Validate() error {
 // Strength is a strength, ability or preference of the patient the plan
 // builds on (reference: plans-and-interop.md §4.1, CARF 2.C.1; (b) 4).
 type Strength struct {
-	ID   uuid.UUID `json:"id"`
-	Text Text      `json:"text"`
+	ID   uuid.UUID         `json:"id"`
+	Text intervention.Text `json:"text"`
 }
 
 // Validate reports every problem with s.
@@ -335,8 +322,8 @@ func (s Strength) Validate() error {
 // with the date it was discussed with the patient (reference:
 // plans-and-interop.md §4.1, TJC CTS.03.01.03 EP 2, MT 37.106.1440; (b) 11).
 type DischargeCriterion struct {
-	ID   uuid.UUID `json:"id"`
-	Text Text      `json:"text"`
+	ID   uuid.UUID         `json:"id"`
+	Text intervention.Text `json:"text"`
 	// Discussed is when the criterion was discussed with the patient; zero
 	// when it has not been.
 	Discussed intervention.Date `json:"discussed,omitzero"`

@@ -16,7 +16,7 @@ import (
 )
 
 func TestElementValidate(t *testing.T) {
-	long := plan.Text(strings.Repeat("x", plan.MaxTextBytes+1))
+	long := intervention.NewText(strings.Repeat("x", plan.MaxTextBytes+1))
 	many := make([]uuid.UUID, 101)
 	for i := range many {
 		many[i] = plantest.ObjectiveID(i + 1)
@@ -26,7 +26,7 @@ func TestElementValidate(t *testing.T) {
 		v     interface{ Validate() error }
 		paths []string
 	}{
-		{"problem", plan.Problem{Statement: "\xff", Diagnoses: []plan.DiagnosisCode{"F10.20", "F10.20", "bad"},
+		{"problem", plan.Problem{Statement: intervention.NewText("\xff"), Diagnoses: []plan.DiagnosisCode{"F10.20", "F10.20", "bad"},
 			Evidence: []plan.Evidence{{Source: "a b"}}, Status: "x"},
 			[]string{"id", "statement", "diagnoses[1]", "diagnoses[2]", "evidence[0].source", "evidence[0]", "status"}},
 		{"problem ok", plantest.Problem(1), nil},
@@ -41,7 +41,7 @@ func TestElementValidate(t *testing.T) {
 			Modality: intervention.ModalityCBT, Status: plan.InterventionActive}, []string{"objectives"}},
 		{"intervention without objectives", plan.Intervention{ID: plantest.InterventionID(1), Modality: intervention.ModalityCBT,
 			Status: plan.InterventionActive}, []string{"objectives"}},
-		{"strength", plan.Strength{Text: " "}, []string{"id", "text"}},
+		{"strength", plan.Strength{Text: intervention.NewText(" ")}, []string{"id", "text"}},
 		{"discharge", plan.DischargeCriterion{}, []string{"id", "text"}},
 		{"participation", plan.Participation{Role: "friend"}, []string{"id", "person", "role", "on"}},
 		{"level", plan.LevelOfCare{Edition: "5", Level: "", Dimensions: []plan.DimensionRating{{0, -1}, {3, 10}, {3, 1}}, Driving: []int{4, 3, 3},
@@ -80,7 +80,7 @@ func TestTarget(t *testing.T) {
 			`{"comparator":"at-least","value":"80.0","unit":"percent"}`, nil},
 		{"zero value", plan.Target{Comparator: plan.AtMost, Value: decimal.Zero}, `{"comparator":"at-most","value":"0"}`, nil},
 		{"negative", plan.Target{Comparator: plan.Exactly, Value: decimal.New(-125, -2)}, `{"comparator":"equal","value":"-1.25"}`, nil},
-		{"criterion", plan.Target{Criterion: "Attends"}, `{"criterion":"Attends"}`, nil},
+		{"criterion", plan.Target{Criterion: intervention.NewText("Attends")}, `{"criterion":"Attends"}`, nil},
 		{"value without comparator", plan.Target{Value: decimal.NewFromInt(3), Unit: "days"}, "", []string{"value", "unit"}},
 		{"huge value", plan.Target{Comparator: plan.AtLeast, Value: decimal.New(1, 40)}, "", []string{"value"}},
 	}
@@ -93,11 +93,15 @@ func TestTarget(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			b, err := json.Marshal(tc.target)
+			b, err := plan.MarshalTargetDocument(tc.target)
 			require.NoError(t, err)
 			assert.JSONEq(t, tc.json, string(b))
+			own, err := json.Marshal(tc.target)
+			require.NoError(t, err)
+			assert.JSONEq(t, strings.ReplaceAll(tc.json, "Attends", intervention.Redacted), string(own), "its own JSON redacts")
 			var back plan.Target
-			require.NoError(t, json.Unmarshal(b, &back))
+			require.NoError(t, plan.UnmarshalTargetDocument(b, &back))
+			assert.Equal(t, tc.target.Criterion, back.Criterion)
 			assert.Equal(t, tc.target.Comparator, back.Comparator)
 			assert.True(t, tc.target.Value.Equal(back.Value))
 			assert.Equal(t, tc.target.IsZero(), back.IsZero())
@@ -107,10 +111,10 @@ func TestTarget(t *testing.T) {
 	for _, bad := range []string{`{"comparator":"at-least"}`, `{"comparator":"at-least","value":"1e3"}`, `{"value":"+1"}`,
 		`{"comparator":"at-least","value":"1."}`, `{"comparator":"at-least","value":".5"}`, `{"comparator":"at-least","value":"-"}`,
 		`{"comparator":"at-least","value":"` + strings.Repeat("9", 33) + `"}`, `{"value":1}`, `{"comparator":"x"}`, `[]`, `{"Value":"1"}`} {
-		keep := plan.Target{Criterion: "kept"}
-		err := json.Unmarshal([]byte(bad), &keep)
+		keep := plan.Target{Criterion: intervention.NewText("kept")}
+		err := plan.UnmarshalTargetDocument([]byte(bad), &keep)
 		require.ErrorIs(t, err, intervention.ErrInvalid, bad)
-		assert.Equal(t, plan.Target{Criterion: "kept"}, keep, bad)
+		assert.Equal(t, plan.Target{Criterion: intervention.NewText("kept")}, keep, bad)
 	}
 }
 

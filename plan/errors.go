@@ -59,8 +59,10 @@ var (
 	// quote the input.
 	ErrMalformedJSON = fmt.Errorf("plan: malformed JSON: %w", intervention.ErrInvalid)
 	// ErrUnknownField means a document has a key the schema does not define
-	// (keys are matched exactly, case included).
-	ErrUnknownField = fmt.Errorf("plan: unknown field: %w", intervention.ErrInvalid)
+	// (keys are matched exactly, case included). It is
+	// intervention.ErrUnknownKey, reported at the path of the object that
+	// holds the key, never naming it.
+	ErrUnknownField = intervention.ErrUnknownKey
 )
 
 // field returns a FieldError for path and rule.

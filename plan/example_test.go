@@ -37,18 +37,18 @@ func Example() {
 	day, _ := intervention.DateOf(admitted, time.UTC)
 	rev, _, err := p.Edit(plan.Change{ID: id(30), By: author, At: admitted.Add(2 * time.Hour), Reason: plan.ReasonInitial},
 		plan.AttachComponent(mi),
-		plan.PutProblem(plan.Problem{ID: id(40), Statement: "Daily drinking", Diagnoses: []plan.DiagnosisCode{"F10.20"},
+		plan.PutProblem(plan.Problem{ID: id(40), Statement: intervention.NewText("Daily drinking"), Diagnoses: []plan.DiagnosisCode{"F10.20"},
 			Evidence: []plan.Evidence{{Source: "audit", Ref: id(99)}}}),
-		plan.PutGoal(plan.Goal{ID: id(41), Problem: id(40), PatientWords: "I want to keep my job", Clinical: "Abstinence from alcohol"}),
-		plan.PutObjective(plan.Objective{ID: id(42), Goal: id(41), Text: "Attend weekly MI sessions", Measure: "sessions-attended",
+		plan.PutGoal(plan.Goal{ID: id(41), Problem: id(40), PatientWords: intervention.NewText("I want to keep my job"), Clinical: intervention.NewText("Abstinence from alcohol")}),
+		plan.PutObjective(plan.Objective{ID: id(42), Goal: id(41), Text: intervention.NewText("Attend weekly MI sessions"), Measure: "sessions-attended",
 			Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(8), Unit: "sessions"}, Due: day.AddDays(60)}),
 		plan.PutIntervention(plan.Intervention{ID: id(43), Objectives: []uuid.UUID{id(42)}, Modality: mi.Modality(), Component: mi.ID(),
 			Frequency: plan.Frequency{Count: 1, Per: plan.PerWeek, Minutes: 50}, Responsible: []uuid.UUID{clinician}}),
-		plan.PutStrength(plan.Strength{ID: id(44), Text: "Supportive partner"}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: id(45), Text: "Eight sessions attended", Discussed: day}),
+		plan.PutStrength(plan.Strength{ID: id(44), Text: intervention.NewText("Supportive partner")}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: id(45), Text: intervention.NewText("Eight sessions attended"), Discussed: day}),
 		plan.PutParticipation(plan.Participation{ID: id(46), Person: patient, Role: intervention.RolePatient, On: day}),
 		plan.SetLevelOfCare(plan.LevelOfCare{ID: id(47), Edition: plan.ASAMThird, Level: "1", Dimensions: plantest.Ratings(0, 0, 1, 2, 2, 1),
-			Driving: []int{4, 5}, Rationale: "Ambivalent, relapse risk moderate", AssessedOn: day, Assessor: author}),
+			Driving: []int{4, 5}, Rationale: intervention.NewText("Ambivalent, relapse risk moderate"), AssessedOn: day, Assessor: author}),
 	)
 	if err != nil {
 		fmt.Println(err)
@@ -100,13 +100,13 @@ func Example() {
 func ExamplePlan_Transition() {
 	t := exampleT{}
 	p := plantest.ValidPlan(t)
-	_, _, err := p.Edit(plantest.Change(3, plan.ReasonUpdate, plantest.Day(20)), plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Employed"}))
+	_, _, err := p.Edit(plantest.Change(3, plan.ReasonUpdate, plantest.Day(20)), plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Employed")}))
 	fmt.Println(errors.Is(err, plan.ErrStatus), err)
 
 	_, _, err = p.Transition(plantest.Change(3, plan.ReasonUpdate, plantest.Day(20)), plan.StatusDraft)
 	fmt.Println(errors.Is(err, plan.ErrIllegalTransition), p.Status())
 
-	plantest.Review(t, p, plantest.Day(30), 1, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Employed"}))
+	plantest.Review(t, p, plantest.Day(30), 1, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Employed")}))
 	r := p.Reviews()[0]
 	fmt.Println(p.Status(), r.Outcome, len(r.Changed), "elements changed in the review")
 	// Output:
@@ -188,7 +188,7 @@ func ExampleWithComponentCodec() {
 
 // Plan text is PHI: it prints redacted everywhere but in the document.
 func ExampleText() {
-	g := plan.Goal{ID: uuid.UUID{15: 1}, PatientWords: "I want my kids back"}
+	g := plan.Goal{ID: uuid.UUID{15: 1}, PatientWords: intervention.NewText("I want my kids back")}
 	fmt.Printf("%v\n", g.PatientWords)
 	fmt.Printf("%+v\n", g)
 	fmt.Println(g.PatientWords.Reveal())

@@ -7,3 +7,9 @@ func FreshIndex(p *Plan) *Plan {
 	n.st.lazy = &lazyIndex{}
 	return n
 }
+
+// MarshalTargetDocument writes t as the plan document does.
+func MarshalTargetDocument(t Target) ([]byte, error) { return targetDoc(t).MarshalJSON() }
+
+// UnmarshalTargetDocument reads t as the plan document does.
+func UnmarshalTargetDocument(b []byte, t *Target) error { return (*targetDoc)(t).UnmarshalJSON(b) }

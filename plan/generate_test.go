@@ -32,13 +32,13 @@ func (g *generator) id() uuid.UUID {
 
 var textRunes = []rune("abcdefghij XYZ0123456789.,;'\"\\/\n\té√ßü😀<>&\u2028漢字")
 
-func (g *generator) text() plan.Text {
+func (g *generator) text() intervention.Text {
 	var b strings.Builder
 	b.WriteByte('a' + byte(g.r.IntN(26)))
 	for range g.r.IntN(40) {
 		b.WriteRune(textRunes[g.r.IntN(len(textRunes))])
 	}
-	return plan.Text(b.String())
+	return intervention.NewText(b.String())
 }
 
 func pick[T any](g *generator, xs []T) T { return xs[g.r.IntN(len(xs))] }

@@ -86,7 +86,7 @@ func TestLifecycleFullCycle(t *testing.T) {
 	assert.Equal(t, plan.StatusActive, act.To)
 	assert.True(t, act.IsTransition())
 
-	rev := plantest.Review(t, p, plantest.Day(30), 1, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Employed"}))
+	rev := plantest.Review(t, p, plantest.Day(30), 1, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Employed")}))
 	assert.Equal(t, plan.StatusUnderReview, rev.From)
 	assert.Equal(t, plan.StatusActive, rev.To)
 	assert.Equal(t, []uuid.UUID{plantest.ReviewID(1)}, rev.Added)
@@ -112,8 +112,8 @@ func TestLifecycleFullCycle(t *testing.T) {
 func TestCompleteReviewAppliesProgress(t *testing.T) {
 	p := underReview(t)
 	r := plan.Review{
-		ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: "Still drinking on weekends",
-		Progress: []plan.ObjectiveProgress{{Objective: plantest.ObjectiveID(1), Status: plan.ObjectiveMet, Note: "met early"}},
+		ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: intervention.NewText("Still drinking on weekends"),
+		Progress: []plan.ObjectiveProgress{{Objective: plantest.ObjectiveID(1), Status: plan.ObjectiveMet, Note: intervention.NewText("met early")}},
 	}
 	rev, replayed, err := p.CompleteReview(plantest.Change(4, plan.ReasonReview, plantest.Day(31)), r)
 	require.NoError(t, err)
@@ -134,7 +134,7 @@ func TestCompleteReviewAppliesProgress(t *testing.T) {
 }
 
 func TestCompleteReviewErrorsChangeNothing(t *testing.T) {
-	good := plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: "x"}
+	good := plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: intervention.NewText("x")}
 	tests := []struct {
 		name   string
 		plan   func(*testing.T) *plan.Plan
@@ -201,14 +201,14 @@ func TestEditRecordsRevision(t *testing.T) {
 	assert.Len(t, p.Revisions(), 1)
 
 	g := plantest.Goal(1, plantest.ProblemID(1))
-	g.Clinical = "Reworded"
+	g.Clinical = intervention.NewText("Reworded")
 	rev2, _, err := p.Edit(change(2, plantest.Day(2)), plan.PutGoal(g), plan.PutGoal(g))
 	require.NoError(t, err)
 	assert.Empty(t, rev2.Added)
 	assert.Equal(t, []uuid.UUID{plantest.GoalID(1)}, rev2.Changed)
 	got, ok := p.Goal(plantest.GoalID(1))
 	require.True(t, ok)
-	assert.Equal(t, plan.Text("Reworded"), got.Clinical)
+	assert.Equal(t, intervention.NewText("Reworded"), got.Clinical)
 
 	_, _, err = p.Edit(plantest.Change(1, plan.ReasonInitial, plantest.Day(1)), plan.PutGoal(g))
 	require.ErrorIs(t, err, plan.ErrConflict)
@@ -229,12 +229,12 @@ func TestEditErrorsChangeNothing(t *testing.T) {
 		{"nil op", draft, change(5, plantest.Day(3)), []plan.Op{nil}, []error{intervention.ErrMissing}, []string{"ops[0]"}},
 		{"no change", draft, change(5, plantest.Day(3)), []plan.Op{plan.PutGoal(plantest.Goal(1, plantest.ProblemID(1)))},
 			[]error{plan.ErrNoChange}, []string{"ops"}},
-		{"bad change", draft, plan.Change{Reason: "why"}, []plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: "x"})},
+		{"bad change", draft, plan.Change{Reason: "why"}, []plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: intervention.NewText("x")})},
 			[]error{intervention.ErrMissing, plan.ErrUnknownReason}, []string{"change.id", "change.by", "change.at", "change.reason"}},
 		{"change at out of range", draft, change(5, time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC)),
-			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: "x"})},
+			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: intervention.NewText("x")})},
 			[]error{intervention.ErrOutOfRange, plan.ErrOutOfOrder}, []string{"change.at", "change.at"}},
-		{"out of order", draft, change(5, plantest.Day(0)), []plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: "x"})},
+		{"out of order", draft, change(5, plantest.Day(0)), []plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: intervention.NewText("x")})},
 			[]error{plan.ErrOutOfOrder}, []string{"change.at"}},
 		{"change ID names an element", draft, change(5, plantest.Day(3)), nil, nil, nil},
 		{"active plan", active, change(5, plantest.Day(3)), []plan.Op{plan.PutObjective(obj)}, []error{plan.ErrStatus}, []string{"ops[0]"}},
@@ -251,9 +251,9 @@ func TestEditErrorsChangeNothing(t *testing.T) {
 			[]plan.Op{plan.PutIntervention(plantest.Intervention(9, intervention.ModalityCBT, plantest.ComponentID(1), plantest.ObjectiveID(1)))},
 			[]error{intervention.ErrInconsistent}, []string{"ops[0].modality"}},
 		{"ID of another kind", draft, change(5, plantest.Day(3)),
-			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.GoalID(1), Text: "x"})}, []error{plan.ErrIDInUse}, []string{"ops[0].id"}},
+			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.GoalID(1), Text: intervention.NewText("x")})}, []error{plan.ErrIDInUse}, []string{"ops[0].id"}},
 		{"invalid element, later op still checked", draft, change(5, plantest.Day(3)),
-			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9)}), plan.PutDischargeCriterion(plan.DischargeCriterion{Text: "x"})},
+			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9)}), plan.PutDischargeCriterion(plan.DischargeCriterion{Text: intervention.NewText("x")})},
 			[]error{intervention.ErrMissing}, []string{"ops[0].text", "ops[1].id"}},
 		{"objective status of nothing", active, change(5, plantest.Day(3)),
 			[]plan.Op{plan.SetObjectiveStatus(plantest.GoalID(1), "done"), plan.SetObjectiveStatus(uuid.Nil, plan.ObjectiveMet)},
@@ -269,7 +269,7 @@ func TestEditErrorsChangeNothing(t *testing.T) {
 		{"another component with the same ID", draft, change(5, plantest.Day(3)),
 			[]plan.Op{plan.AttachComponent(plantest.MIComponent(t, plantest.ComponentID(1)))}, []error{plan.ErrConflict}, []string{"ops[0].component.id"}},
 		{"element ID of a revision", draft, change(5, plantest.Day(3)),
-			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.ChangeID(1), Text: "x"}), plan.PutStrength(plan.Strength{ID: plantest.ChangeID(5), Text: "x"}),
+			[]plan.Op{plan.PutStrength(plan.Strength{ID: plantest.ChangeID(1), Text: intervention.NewText("x")}), plan.PutStrength(plan.Strength{ID: plantest.ChangeID(5), Text: intervention.NewText("x")}),
 				plan.AttachComponent(plantest.NewComponent(9, intervention.ModalityCBT)), plan.AttachComponent(&plantest.Component{
 					ComponentID: plantest.ChangeID(5), Kind: intervention.ModalityCBT, Status: intervention.StatusActive})},
 			[]error{plan.ErrIDInUse}, []string{"ops[0].id", "ops[1].id", "ops[3].component.id"}},
@@ -293,7 +293,7 @@ func TestEditErrorsChangeNothing(t *testing.T) {
 	t.Run("change ID names an element", func(t *testing.T) {
 		p := draft(t)
 		_, _, err := p.Edit(plan.Change{ID: plantest.GoalID(1), By: plantest.Author(), At: plantest.Day(3), Reason: plan.ReasonUpdate},
-			plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: "x"}))
+			plan.PutStrength(plan.Strength{ID: plantest.StrengthID(9), Text: intervention.NewText("x")}))
 		require.ErrorIs(t, err, plan.ErrIDInUse)
 		assert.Equal(t, []string{"change.id"}, paths(err))
 	})
@@ -356,7 +356,7 @@ func TestLevelOfCareHistory(t *testing.T) {
 	assert.Equal(t, plantest.LevelID(1), cur.ID)
 
 	corrected := plantest.LevelOfCare(1)
-	corrected.Rationale = "Corrected rationale"
+	corrected.Rationale = intervention.NewText("Corrected rationale")
 	rev := plantest.Edit(t, p, plan.SetLevelOfCare(corrected))
 	assert.Equal(t, []uuid.UUID{plantest.LevelID(1)}, rev.Changed)
 	assert.Len(t, p.LevelsOfCare(), 1)
@@ -456,7 +456,7 @@ func TestZeroPlan(t *testing.T) {
 	assert.Equal(t, plan.Status(""), p.Status())
 	_, err := p.MarshalJSON()
 	require.ErrorIs(t, err, intervention.ErrInvalid)
-	_, _, err = p.Edit(change(1, plantest.Day(1)), plan.PutStrength(plan.Strength{ID: plantest.StrengthID(1), Text: "x"}))
+	_, _, err = p.Edit(change(1, plantest.Day(1)), plan.PutStrength(plan.Strength{ID: plantest.StrengthID(1), Text: intervention.NewText("x")}))
 	require.ErrorIs(t, err, plan.ErrStatus)
 	_, err = (*plan.Codec)(nil).Marshal(nil)
 	require.ErrorIs(t, err, intervention.ErrInvalid)

@@ -21,7 +21,7 @@ const secret = "SECRET-PHI"
 // secretPlan returns a plan whose every text field holds the secret.
 func secretPlan(t *testing.T) *plan.Plan {
 	t.Helper()
-	s := plan.Text(secret)
+	s := intervention.NewText(secret)
 	pr := plantest.Problem(1)
 	pr.Statement, pr.Evidence = s, []plan.Evidence{{Text: s}}
 	g := plantest.Goal(1, plantest.ProblemID(1))
@@ -50,7 +50,7 @@ func TestNoPHIInOutput(t *testing.T) {
 	lvl, _ := p.LevelOfCare()
 	values := []any{
 		p, p.Problems()[0], p.Goals()[0], p.Objectives()[0], p.Strengths()[0], p.DischargeCriteria()[0], lvl,
-		p.Reviews()[0], p.Reviews()[0].Review, p.Reviews()[0].Progress[0], p.Objectives()[0].Target, plan.Text(secret),
+		p.Reviews()[0], p.Reviews()[0].Review, p.Reviews()[0].Progress[0], p.Objectives()[0].Target, intervention.NewText(secret),
 		p.Problems()[0].Evidence[0],
 	}
 	for i, v := range values {
@@ -66,9 +66,9 @@ func TestNoPHIInOutput(t *testing.T) {
 	}
 	assert.Contains(t, p.String(), "status=active")
 	assert.Contains(t, fmt.Sprintf("%#v", p), "plan.Plan{")
-	assert.Equal(t, `"[redacted]"`, fmt.Sprintf("%q", plan.Text(secret)))
-	assert.Equal(t, secret, plan.Text(secret).Reveal())
-	assert.Equal(t, `plan.Text("[redacted]")`, fmt.Sprintf("%#v", plan.Text(secret)))
+	assert.Equal(t, `"[redacted]"`, fmt.Sprintf("%q", intervention.NewText(secret)))
+	assert.Equal(t, secret, intervention.NewText(secret).Reveal())
+	assert.Equal(t, `intervention.Text{[redacted]}`, fmt.Sprintf("%#v", intervention.NewText(secret)))
 
 	b, err := p.MarshalJSON()
 	require.NoError(t, err)
@@ -85,10 +85,10 @@ func TestNoPHIInOutput(t *testing.T) {
 
 func TestNoPHIInErrors(t *testing.T) {
 	p := plantest.DraftPlan(t)
-	s := plan.Text(secret + strings.Repeat("x", plan.MaxTextBytes))
+	s := intervention.NewText(secret + strings.Repeat("x", plan.MaxTextBytes))
 	_, _, err := p.Edit(change(5, plantest.Day(3)),
 		plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: s}),
-		plan.PutGoal(plan.Goal{ID: plantest.GoalID(2), Problem: plantest.ProblemID(9), PatientWords: secret}))
+		plan.PutGoal(plan.Goal{ID: plantest.GoalID(2), Problem: plantest.ProblemID(9), PatientWords: intervention.NewText(secret)}))
 	require.ErrorIs(t, err, plan.ErrBadText)
 	assert.NotContains(t, err.Error(), secret)
 

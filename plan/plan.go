@@ -360,7 +360,9 @@ func (p *Plan) GoString() string { return "plan." + p.String() }
 
 // Format makes every fmt verb print the String form, so that no verb
 // reaches plan text by reflection.
-func (p *Plan) Format(f fmt.State, verb rune) { formatRedacted(f, verb, p.String(), p.GoString()) }
+func (p *Plan) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, p.String(), p.GoString())
+}
 
 // LogValue implements slog.LogValuer: identifiers, status and counts.
 func (p *Plan) LogValue() slog.Value {

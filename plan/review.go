@@ -25,14 +25,14 @@ type Review struct {
 	Outcome  ReviewOutcome       `json:"outcome"`
 	// Justification for continued services, required by rule
 	// P-REVIEW-CONTENT-1 when the outcome continues services.
-	Justification Text `json:"justification,omitzero"`
+	Justification intervention.Text `json:"justification,omitzero"`
 }
 
 // ObjectiveProgress is one objective's progress at a review.
 type ObjectiveProgress struct {
-	Objective uuid.UUID       `json:"objective"`
-	Status    ObjectiveStatus `json:"status"`
-	Note      Text            `json:"note,omitzero"`
+	Objective uuid.UUID         `json:"objective"`
+	Status    ObjectiveStatus   `json:"status"`
+	Note      intervention.Text `json:"note,omitzero"`
 }
 
 // Validate reports structural problems with r. Whether it covers every

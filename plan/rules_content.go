@@ -257,15 +257,15 @@ func ScriptedTextRule(known TextSet) Rule {
 			return
 		}
 		for i, g := range c.s.goals {
-			if !g.PatientWords.IsBlank() && known.Contains(string(g.PatientWords)) {
+			if !g.PatientWords.IsBlank() && known.Contains(g.PatientWords.Reveal()) {
 				emit(path("goals", i, "patientWords"), "goal wording matches a template or another plan")
 			}
-			if !g.Clinical.IsBlank() && known.Contains(string(g.Clinical)) {
+			if !g.Clinical.IsBlank() && known.Contains(g.Clinical.Reveal()) {
 				emit(path("goals", i, "clinical"), "goal wording matches a template or another plan")
 			}
 		}
 		for i, o := range c.s.objectives {
-			if !o.Text.IsBlank() && known.Contains(string(o.Text)) {
+			if !o.Text.IsBlank() && known.Contains(o.Text.Reveal()) {
 				emit(path("objectives", i, "text"), "objective wording matches a template or another plan")
 			}
 		}

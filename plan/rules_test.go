@@ -143,9 +143,9 @@ func TestStrengthsRule(t *testing.T) {
 
 func TestPatientWordsRule(t *testing.T) {
 	clinical := plantest.Goal(1, plantest.ProblemID(1))
-	clinical.PatientWords = "  "
+	clinical.PatientWords = intervention.NewText("  ")
 	dropped := plantest.Goal(2, plantest.ProblemID(1))
-	dropped.PatientWords, dropped.Status = "", plan.GoalDiscontinued
+	dropped.PatientWords, dropped.Status = intervention.NewText(""), plan.GoalDiscontinued
 	runRule(t, plan.PatientWordsRule(), []ruleCase{
 		{"valid", valid, time.Time{}, nil},
 		{"clinical wording only", activeWith(map[int]plan.Op{opGoal: plan.PutGoal(clinical)}), time.Time{}, []string{"goals[0].patientWords"}},
@@ -157,7 +157,7 @@ func TestMeasurableRule(t *testing.T) {
 	vague := plantest.Objective(1, plantest.GoalID(1))
 	vague.Measure, vague.Target, vague.Due = "", plan.Target{}, intervention.Date{}
 	criterion := plantest.Objective(1, plantest.GoalID(1))
-	criterion.Target = plan.Target{Criterion: "Attends every group"}
+	criterion.Target = plan.Target{Criterion: intervention.NewText("Attends every group")}
 	runRule(t, plan.MeasurableRule(), []ruleCase{
 		{"valid", valid, time.Time{}, nil},
 		{"criterion target", activeWith(map[int]plan.Op{opObjective: plan.PutObjective(criterion)}), time.Time{}, nil},
@@ -237,7 +237,7 @@ func TestReadinessRule(t *testing.T) {
 }
 
 func TestDischargeRule(t *testing.T) {
-	undiscussed := plan.DischargeCriterion{ID: plantest.DischargeID(1), Text: "Ninety days abstinent"}
+	undiscussed := plan.DischargeCriterion{ID: plantest.DischargeID(1), Text: intervention.NewText("Ninety days abstinent")}
 	runRule(t, plan.DischargeRule(), []ruleCase{
 		{"valid", valid, time.Time{}, nil},
 		{"none", activeWith(map[int]plan.Op{opDischarge: nil}), time.Time{}, []string{"dischargeCriteria"}},
@@ -261,7 +261,7 @@ func TestParticipationRule(t *testing.T) {
 		_, _, err := p.Transition(plantest.Change(3, plan.ReasonReview, plantest.Day(30)), plan.StatusUnderReview)
 		require.NoError(t, err)
 		_, _, err = p.CompleteReview(plantest.Change(4, plan.ReasonReview, plantest.Day(30)), plan.Review{
-			ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: "x",
+			ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: intervention.NewText("x"),
 			Progress: []plan.ObjectiveProgress{{Objective: plantest.ObjectiveID(1), Status: plan.ObjectiveInProgress}},
 		})
 		require.NoError(t, err)
@@ -307,7 +307,7 @@ func TestSignaturesRule(t *testing.T) {
 	staleSignature := func(t *testing.T) *plan.Plan {
 		p := plantest.DraftPlan(t)
 		plantest.SignRevision(t, p, plantest.ChangeID(1), plantest.Day(1), 1)
-		plantest.Edit(t, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Added after signing"}))
+		plantest.Edit(t, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Added after signing")}))
 		_, _, err := p.Transition(plantest.Change(2, plan.ReasonActivation, plantest.Day(2)), plan.StatusActive)
 		require.NoError(t, err)
 		return p
@@ -448,11 +448,11 @@ func TestReviewContentRule(t *testing.T) {
 	progress := []plan.ObjectiveProgress{{Objective: plantest.ObjectiveID(1), Status: plan.ObjectiveInProgress}}
 	runRule(t, plan.ReviewContentRule(), []ruleCase{
 		{"valid", valid, time.Time{}, nil},
-		{"complete", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: "x", Progress: progress}, false), time.Time{}, nil},
-		{"new objective needs no progress", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: "x", Progress: progress}, true), time.Time{}, nil},
+		{"complete", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue, Justification: intervention.NewText("x"), Progress: progress}, false), time.Time{}, nil},
+		{"new objective needs no progress", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: intervention.NewText("x"), Progress: progress}, true), time.Time{}, nil},
 		{"no progress, no justification", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeContinue}, false), time.Time{},
 			[]string{"reviews[0].progress", "reviews[0].justification"}},
-		{"modify without changes", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: "x",
+		{"modify without changes", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeModify, Justification: intervention.NewText("x"),
 			Progress: []plan.ObjectiveProgress{{Objective: plantest.ObjectiveID(1), Status: plan.ObjectiveNotStarted}}}, false), time.Time{},
 			[]string{"reviews[0].changed"}},
 		{"discharge needs no justification", review(plan.Review{ID: plantest.ReviewID(1), Outcome: plan.OutcomeDischarge, Progress: progress}, false), time.Time{}, nil},
@@ -475,7 +475,7 @@ func TestASAMPlacementRule(t *testing.T) {
 		{"unknown level", level(func(l *plan.LevelOfCare) { l.Level = "9.9" }), time.Time{}, []string{"levelsOfCare[0].level"}},
 		{"missing, extra and out-of-range ratings, no rationale", level(func(l *plan.LevelOfCare) {
 			l.Dimensions = []plan.DimensionRating{{Dimension: 1, Rating: 5}, {Dimension: 7, Rating: 0}}
-			l.Driving, l.Rationale = []int{1}, ""
+			l.Driving, l.Rationale = []int{1}, intervention.NewText("")
 		}), time.Time{}, []string{"levelsOfCare[0].dimensions", "levelsOfCare[0].dimensions[0].rating",
 			"levelsOfCare[0].dimensions[1].dimension", "levelsOfCare[0].rationale"}},
 	})

@@ -174,18 +174,18 @@ func (a *audit) flawedPlan(row plan.TimingRule) (*plan.Plan, error) {
 	staff := []uuid.UUID{a.clinician}
 	rev, _, err := p.Edit(plan.Change{ID: a.next(), By: a.author, At: written, Reason: plan.ReasonInitial},
 		plan.AttachComponent(mi),
-		plan.PutProblem(plan.Problem{ID: alcohol, Statement: "Drinks daily; two warnings at work", Diagnoses: []plan.DiagnosisCode{"F10.20"},
+		plan.PutProblem(plan.Problem{ID: alcohol, Statement: intervention.NewText("Drinks daily; two warnings at work"), Diagnoses: []plan.DiagnosisCode{"F10.20"},
 			Evidence: []plan.Evidence{{Source: "audit", Ref: a.next()}}}),
-		plan.PutProblem(plan.Problem{ID: housing, Statement: "Staying with friends since the eviction",
+		plan.PutProblem(plan.Problem{ID: housing, Statement: intervention.NewText("Staying with friends since the eviction"),
 			Evidence: []plan.Evidence{{Source: "bps", Ref: a.next()}}}),
-		plan.PutGoal(plan.Goal{ID: a.goals[0], Problem: alcohol, PatientWords: "I want to stop drinking before I lose my job",
-			Clinical: "Abstinence from alcohol", Term: plan.TermLong}),
-		plan.PutGoal(plan.Goal{ID: a.goals[1], Problem: housing, Clinical: "Secure stable housing", Term: plan.TermShort}),
-		plan.PutObjective(plan.Objective{ID: a.objectives[0], Goal: a.goals[0], Text: "Attend eight MI sessions",
+		plan.PutGoal(plan.Goal{ID: a.goals[0], Problem: alcohol, PatientWords: intervention.NewText("I want to stop drinking before I lose my job"),
+			Clinical: intervention.NewText("Abstinence from alcohol"), Term: plan.TermLong}),
+		plan.PutGoal(plan.Goal{ID: a.goals[1], Problem: housing, Clinical: intervention.NewText("Secure stable housing"), Term: plan.TermShort}),
+		plan.PutObjective(plan.Objective{ID: a.objectives[0], Goal: a.goals[0], Text: intervention.NewText("Attend eight MI sessions"),
 			Measure: motivation.MeasureSessionsAttended, Target: sessions, Due: day.AddDays(60)}),
-		plan.PutObjective(plan.Objective{ID: a.objectives[1], Goal: a.goals[0], Text: "Attend eight CBT sessions",
+		plan.PutObjective(plan.Objective{ID: a.objectives[1], Goal: a.goals[0], Text: intervention.NewText("Attend eight CBT sessions"),
 			Measure: "cbt.sessions-attended", Target: sessions, Due: day.AddDays(70)}),
-		plan.PutObjective(plan.Objective{ID: a.objectives[2], Goal: a.goals[1], Text: "Apply for two housing programmes",
+		plan.PutObjective(plan.Objective{ID: a.objectives[2], Goal: a.goals[1], Text: intervention.NewText("Apply for two housing programmes"),
 			Measure: "housing-applications", Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(2), Unit: "applications"},
 			Due: day.AddDays(30)}),
 		plan.PutIntervention(plan.Intervention{ID: a.next(), Objectives: a.objectives[:1], Modality: mi.Modality(), Component: mi.ID(),
@@ -194,13 +194,13 @@ func (a *audit) flawedPlan(row plan.TimingRule) (*plan.Plan, error) {
 		// in the host's own notes.
 		plan.PutIntervention(plan.Intervention{ID: a.next(), Objectives: a.objectives[1:], Modality: intervention.ModalityCBT,
 			Frequency: plan.Frequency{Count: 1, Per: plan.PerWeek, Minutes: 60}, Responsible: staff}),
-		plan.PutStrength(plan.Strength{ID: a.next(), Text: "Keeps appointments; wants to keep his job"}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: a.next(), Text: "Sixty days abstinent and housed", Discussed: day}),
+		plan.PutStrength(plan.Strength{ID: a.next(), Text: intervention.NewText("Keeps appointments; wants to keep his job")}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: a.next(), Text: intervention.NewText("Sixty days abstinent and housed"), Discussed: day}),
 		plan.PutParticipation(plan.Participation{ID: a.next(), Person: a.patient, Role: intervention.RolePatient, On: day}),
 		plan.SetLevelOfCare(plan.LevelOfCare{ID: a.next(), Edition: plan.ASAMThird, Level: "1",
 			Dimensions: []plan.DimensionRating{{Dimension: 1, Rating: 0}, {Dimension: 2, Rating: 0}, {Dimension: 3, Rating: 1},
 				{Dimension: 4, Rating: 1}, {Dimension: 5, Rating: 2}, {Dimension: 6, Rating: 2}},
-			Driving: []int{5, 6}, Rationale: "Relapse risk and recovery environment are the highest risks", AssessedOn: day, Assessor: a.author}),
+			Driving: []int{5, 6}, Rationale: intervention.NewText("Relapse risk and recovery environment are the highest risks"), AssessedOn: day, Assessor: a.author}),
 	)
 	if err != nil {
 		return nil, err
@@ -252,7 +252,7 @@ func (a *audit) fix(out io.Writer, p *plan.Plan, row plan.TimingRule, at time.Ti
 		return err
 	}
 	g, _ := p.Goal(a.goals[1])
-	g.PatientWords = "A place of my own, so I am not on a friend's couch"
+	g.PatientWords = intervention.NewText("A place of my own, so I am not on a friend's couch")
 	today, _ := intervention.DateOf(at, time.UTC)
 	if _, _, err := p.Edit(plan.Change{ID: a.next(), By: a.author, At: at, Reason: plan.ReasonReview},
 		plan.PutGoal(g),
@@ -261,7 +261,7 @@ func (a *audit) fix(out io.Writer, p *plan.Plan, row plan.TimingRule, at time.Ti
 		return err
 	}
 	fmt.Fprintln(out, "   - review begun with the patient: goal 2 restated in his own words")
-	review := plan.Review{ID: a.next(), Outcome: plan.OutcomeModify, Justification: "Drinking less; housing still unstable"}
+	review := plan.Review{ID: a.next(), Outcome: plan.OutcomeModify, Justification: intervention.NewText("Drinking less; housing still unstable")}
 	for _, o := range p.Objectives() {
 		review.Progress = append(review.Progress, plan.ObjectiveProgress{Objective: o.ID, Status: plan.ObjectiveInProgress})
 	}

@@ -38,9 +38,9 @@ func Example_plan() {
 	eight := plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(8), Unit: "sessions"}
 	rev, _, err := p.Edit(plan.Change{ID: id(5), By: counsellor, At: admitted, Reason: plan.ReasonInitial},
 		plan.AttachComponent(mi),
-		plan.PutProblem(plan.Problem{ID: id(10), Statement: "Daily drinking", Diagnoses: []plan.DiagnosisCode{"F10.20"}}),
-		plan.PutGoal(plan.Goal{ID: id(11), Problem: id(10), PatientWords: "I want to keep my job"}),
-		plan.PutObjective(plan.Objective{ID: id(12), Goal: id(11), Text: "Attend eight MI sessions",
+		plan.PutProblem(plan.Problem{ID: id(10), Statement: intervention.NewText("Daily drinking"), Diagnoses: []plan.DiagnosisCode{"F10.20"}}),
+		plan.PutGoal(plan.Goal{ID: id(11), Problem: id(10), PatientWords: intervention.NewText("I want to keep my job")}),
+		plan.PutObjective(plan.Objective{ID: id(12), Goal: id(11), Text: intervention.NewText("Attend eight MI sessions"),
 			Measure: motivation.MeasureSessionsAttended, Target: eight, Due: day.AddDays(60)}),
 		plan.PutIntervention(plan.Intervention{ID: id(13), Objectives: []uuid.UUID{id(12)}, Modality: mi.Modality(),
 			Component: mi.ID(), Frequency: plan.Frequency{Count: 1, Per: plan.PerWeek}, Responsible: []uuid.UUID{counsellor}}),

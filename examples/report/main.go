@@ -50,8 +50,9 @@ var (
 
 // options are the parsed command-line flags.
 type options struct {
-	out  string
-	asOf time.Time
+	out        string
+	asOf       time.Time
+	discloseTo string // "" for the clinician view
 }
 
 func parseFlags(out io.Writer, args []string) (options, bool, error) {
@@ -59,10 +60,11 @@ func parseFlags(out io.Writer, args []string) (options, bool, error) {
 	fs.SetOutput(io.Discard)
 	file := fs.String("o", "", "write the HTML report to this file (default: standard output)")
 	asOf := fs.String("as-of", "2025-03-24", "report date, YYYY-MM-DD, from "+firstAsOf.String()+" to "+lastAsOf.String())
+	discloseTo := fs.String("disclose-to", "", "make the 42 CFR Part 2 disclosure view for one of: "+audienceNames())
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(out)
-			fmt.Fprintln(out, "usage: report [-o file] [-as-of YYYY-MM-DD]")
+			fmt.Fprintln(out, "usage: report [-o file] [-as-of YYYY-MM-DD] [-disclose-to recipient]")
 			fs.PrintDefaults()
 			return options{}, true, nil
 		}
@@ -78,7 +80,7 @@ func parseFlags(out io.Writer, args []string) (options, bool, error) {
 	if day.Before(firstAsOf) || day.After(lastAsOf) {
 		return options{}, false, fmt.Errorf("-as-of: the record covers %s to %s", firstAsOf, lastAsOf)
 	}
-	return options{out: *file, asOf: day.In(time.UTC).Add(18 * time.Hour)}, false, nil
+	return options{out: *file, asOf: day.In(time.UTC).Add(18 * time.Hour), discloseTo: *discloseTo}, false, nil
 }
 
 func run(out io.Writer, args []string) error {
@@ -93,6 +95,11 @@ func run(out io.Writer, args []string) error {
 	v, err := newView(rec)
 	if err != nil {
 		return err
+	}
+	if o.discloseTo != "" {
+		if v.disclosure, err = newDisclosure(o.discloseTo, rec.today); err != nil {
+			return err
+		}
 	}
 	var page bytes.Buffer
 	writePage(&page, v)

@@ -26,6 +26,9 @@ type view struct {
 	clean   cleanView
 	rulers  rulerView
 	plan    planView
+	// disclosure is the recipient of a disclosure view; nil for the
+	// clinician view.
+	disclosure *disclosure
 }
 
 func newView(r *record) (*view, error) {

@@ -140,10 +140,7 @@ func writePage(w io.Writer, v *view) {
 	p.raw("<style>" + style + "</style>\n</head>\n<body>\n")
 	writeHeader(p, v)
 	p.raw("<main>\n")
-	writeCM(p, v)
-	writeClean(p, v)
-	writeRulers(p, v)
-	writePlan(p, v)
+	writeSections(p, v, v.disclosure)
 	p.raw("</main>\n")
 	p.raw(`<footer><p>Made by examples/report from the record's own figures: contingency.Program.Status and the reward ledger, ` +
 		`twelvestep.Facilitation.Summary, motivation.Component.Trend, plan.Plan.Progress and plan.DefaultRules. ` +
@@ -165,6 +162,7 @@ func writeHeader(p pageWriter, v *view) {
 	p.raw("</dl>\n")
 	p.raw(`<p class="note">The patient appears by an opaque ID only: no name, and none of the plan's free text. ` +
 		`Dates of care are protected health information (42 CFR Part 2): keep this page where patient records may be kept.</p>` + "\n")
+	writeDisclosureNotice(p, v.disclosure)
 	p.raw("</header>\n")
 }
 

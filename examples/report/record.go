@@ -341,7 +341,7 @@ func (r *record) buildMI(next func() uuid.UUID) error {
 // component measure code, so the report reads progress from the
 // component that delivers it.
 type objectiveSpec struct {
-	text    plan.Text // PHI: never shown in the report
+	text    string // PHI: never shown in the report
 	measure string
 	value   int64
 	unit    string
@@ -396,17 +396,17 @@ func (r *record) buildPlan(next func() uuid.UUID) error {
 	ops := []plan.Op{
 		plan.AttachComponent(r.cm), plan.AttachComponent(r.tsf), plan.AttachComponent(r.mi),
 		plan.PutProblem(plan.Problem{
-			ID: problem, Statement: "Cocaine use most days with missed work", Diagnoses: []plan.DiagnosisCode{"F14.20"},
+			ID: problem, Statement: intervention.NewText("Cocaine use most days with missed work"), Diagnoses: []plan.DiagnosisCode{"F14.20"},
 			Evidence: []plan.Evidence{{Source: "asam-assessment", Ref: next()}}, Status: plan.ProblemActive,
 		}),
 		plan.PutGoal(plan.Goal{
-			ID: goal, Problem: problem, PatientWords: "Stay off cocaine and keep my job",
-			Clinical: "Sustained abstinence from cocaine", Term: plan.TermShort, Status: plan.GoalActive,
+			ID: goal, Problem: problem, PatientWords: intervention.NewText("Stay off cocaine and keep my job"),
+			Clinical: intervention.NewText("Sustained abstinence from cocaine"), Term: plan.TermShort, Status: plan.GoalActive,
 		}),
 	}
 	for i, o := range objectiveSpecs {
 		ops = append(ops, plan.PutObjective(plan.Objective{
-			ID: objectives[i], Goal: goal, Text: o.text, Measure: o.measure,
+			ID: objectives[i], Goal: goal, Text: intervention.NewText(o.text), Measure: o.measure,
 			Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(o.value), Unit: o.unit},
 			Due:    mustDate(o.due), Status: plan.ObjectiveNotStarted,
 		}))
@@ -428,13 +428,13 @@ func (r *record) buildPlan(next func() uuid.UUID) error {
 			Frequency: plan.Frequency{Count: 2, Per: plan.PerMonth, Minutes: 50}, Responsible: []uuid.UUID{authorID},
 			Status: plan.InterventionActive,
 		}),
-		plan.PutStrength(plan.Strength{ID: strength, Text: "Steady job and a supportive sibling"}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: discharge, Text: "Ninety days abstinent with a sponsor", Discussed: admittedOn}),
+		plan.PutStrength(plan.Strength{ID: strength, Text: intervention.NewText("Steady job and a supportive sibling")}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: discharge, Text: intervention.NewText("Ninety days abstinent with a sponsor"), Discussed: admittedOn}),
 		plan.PutParticipation(plan.Participation{ID: next(), Person: patientID, Role: intervention.RolePatient, On: admittedOn.AddDays(1)}),
 		plan.SetLevelOfCare(plan.LevelOfCare{
 			ID: next(), Edition: plan.ASAMThird, Level: "1",
 			Dimensions: ratings(0, 0, 1, 1, 2, 1),
-			Driving:    []int{5}, Rationale: "Relapse potential is the highest risk", AssessedOn: admittedOn, Assessor: authorID,
+			Driving:    []int{5}, Rationale: intervention.NewText("Relapse potential is the highest risk"), AssessedOn: admittedOn, Assessor: authorID,
 		}),
 	)
 
@@ -461,7 +461,7 @@ func (r *record) buildPlan(next func() uuid.UUID) error {
 			plan.PutParticipation(plan.Participation{ID: next(), Person: patientID, Role: intervention.RolePatient, On: on})); err != nil {
 			return err
 		}
-		rv := plan.Review{ID: next(), Outcome: plan.OutcomeContinue, Justification: "Early recovery; continue all services"}
+		rv := plan.Review{ID: next(), Outcome: plan.OutcomeContinue, Justification: intervention.NewText("Early recovery; continue all services")}
 		for i, o := range objectives {
 			status := plan.ObjectiveInProgress
 			for _, m := range met {

@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -13,13 +14,13 @@ import (
 var (
 	errInvalid   = errors.New("invalid")
 	errMalformed = errors.New("malformed")
-	errUnknown   = errors.Join(errors.New("unknown colour"), errInvalid)
+	errUnknown   = fmt.Errorf("unknown colour: %w", errInvalid)
 )
 
 type colour string
 
 func (c *colour) UnmarshalText(b []byte) error {
-	if string(b) != "red" {
+	if string(b) != "red" && len(b) > 0 { // "" is the unset colour
 		return errUnknown
 	}
 	*c = colour(b)

@@ -2,6 +2,8 @@
 // service codes and units: CPT psychotherapy time bands, family and group
 // psychotherapy, SBIRT codes by payer, and 15-minute units of HCPCS H-codes.
 //
+// See docs/reference/billing.md for each code's and rule's source and test vectors.
+//
 // Every answer is a Result that carries the code, the units, the minutes
 // counted and the ID of the rule applied, so a clinician or auditor can see
 // why. When nothing can be billed the Result has no code and a Reason

@@ -5,6 +5,8 @@
 // delivery's minutes earn, and the referral to treatment followed through
 // to the warm hand-off (reference: instruments.md §6).
 //
+// See docs/reference/brief-intervention.md for each rule's source and test vectors.
+//
 //	res, err := screen.ScoreAUDIT(answers, screen.AUDITOptions{})
 //	bi, err := brief.New(brief.Config{ID: id, Patient: patient, Screen: res.Result,
 //		ScreenedAt: at, Payer: billing.PayerMedicaid})

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -43,11 +42,12 @@ func (b *Intervention) MarshalJSON() ([]byte, error) {
 // intervention obeys every rule a recorded one does. Unknown fields are
 // errors. On error *b is unchanged.
 func (b *Intervention) UnmarshalJSON(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var doc document
-	if err := dec.Decode(&doc); err != nil || dec.More() || doc.SchemaVersion != SchemaVersion {
-		return ErrMalformedJSON
+	if err := wire.Decode(data, &doc, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return err
+	}
+	if doc.SchemaVersion != SchemaVersion {
+		return intervention.Field("schemaVersion", ErrMalformedJSON)
 	}
 	loc, ok := wire.Zone(doc.Location)
 	if !ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -64,9 +65,9 @@ func (t *Trigger) UnmarshalText(b []byte) error { return enum.Unmarshal(t, b, Pa
 // after any use episode (reference: plans-and-interop.md §1.4, NIDA Manual 2
 // CRA9).
 //
-// Every text field is PHI (42 CFR Part 2): it never appears in errors,
-// String, fmt or slog output. The JSON form keeps it, for the host's PHI
-// store.
+// Every text field is PHI (42 CFR Part 2) of type intervention.Text: it
+// never appears in errors, String, fmt, slog or an analysis's own JSON form
+// ("[redacted]"). The course document keeps it, for the host's PHI store.
 type FunctionalAnalysis struct {
 	ID uuid.UUID         `json:"id"`
 	On intervention.Date `json:"on"`
@@ -76,16 +77,16 @@ type FunctionalAnalysis struct {
 	AfterUse bool    `json:"afterUse"`
 	Trigger  Trigger `json:"trigger"`
 	// TriggerDetail describes the trigger (PHI); optional.
-	TriggerDetail string `json:"triggerDetail,omitzero"`
+	TriggerDetail intervention.Text `json:"triggerDetail,omitzero"`
 	// Thoughts and Feelings before the behaviour (PHI); optional.
-	Thoughts string `json:"thoughts,omitzero"`
-	Feelings string `json:"feelings,omitzero"`
+	Thoughts intervention.Text `json:"thoughts,omitzero"`
+	Feelings intervention.Text `json:"feelings,omitzero"`
 	// Behavior is what the person did (PHI); required.
-	Behavior string `json:"behavior"`
+	Behavior intervention.Text `json:"behavior"`
 	// PositiveConsequences are the immediate results (PHI).
-	PositiveConsequences []string `json:"positiveConsequences,omitzero"`
+	PositiveConsequences []intervention.Text `json:"positiveConsequences,omitzero"`
 	// NegativeConsequences are the delayed results (PHI).
-	NegativeConsequences []string `json:"negativeConsequences,omitzero"`
+	NegativeConsequences []intervention.Text `json:"negativeConsequences,omitzero"`
 }
 
 // Validate reports every problem with a, each under its JSON path: it needs
@@ -103,16 +104,16 @@ func (a FunctionalAnalysis) Validate() error {
 		errs = append(errs, field("trigger", ErrUnknownTrigger))
 	}
 	errs = append(errs,
-		checkOptionalText("triggerDetail", a.TriggerDetail),
-		checkOptionalText("thoughts", a.Thoughts),
-		checkOptionalText("feelings", a.Feelings),
-		checkText("behavior", a.Behavior, MaxTextBytes),
+		checkOptionalText("triggerDetail", a.TriggerDetail.Reveal()),
+		checkOptionalText("thoughts", a.Thoughts.Reveal()),
+		checkOptionalText("feelings", a.Feelings.Reveal()),
+		checkText("behavior", a.Behavior.Reveal(), MaxTextBytes),
 	)
 	for i, s := range a.PositiveConsequences {
-		errs = append(errs, checkText(intervention.Index("positiveConsequences", i), s, MaxTextBytes))
+		errs = append(errs, checkText(intervention.Index("positiveConsequences", i), s.Reveal(), MaxTextBytes))
 	}
 	for i, s := range a.NegativeConsequences {
-		errs = append(errs, checkText(intervention.Index("negativeConsequences", i), s, MaxTextBytes))
+		errs = append(errs, checkText(intervention.Index("negativeConsequences", i), s.Reveal(), MaxTextBytes))
 	}
 	return errors.Join(errs...)
 }
@@ -145,16 +146,17 @@ func (a FunctionalAnalysis) GoString() string { return "cbt." + a.String() }
 
 // Format makes every fmt verb print the redacted String form.
 func (a FunctionalAnalysis) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, a.String(), a.GoString())
+	intervention.FormatRedacted(f, verb, a.String(), a.GoString())
 }
 
 // LogValue implements slog.LogValuer with the text redacted.
 func (a FunctionalAnalysis) LogValue() slog.Value { return slog.GroupValue(a.attrs()...) }
 
 // FunctionalAnalyses is a list of functional analyses, as
-// Course.Analyses returns it. Its LogValue redacts every analysis (slog does
-// not resolve the elements of a plain slice, and would log their JSON form,
-// text included); String and fmt show only the redacted elements.
+// Course.Analyses returns it. Its LogValue logs every analysis's redacted
+// LogValue (slog does not resolve the elements of a plain slice: it logs
+// their JSON form, in which the text is redacted too); String and fmt show
+// only the redacted elements.
 type FunctionalAnalyses []FunctionalAnalysis
 
 // LogValue implements slog.LogValuer: a group of the analyses' redacted
@@ -184,15 +186,11 @@ func (l FunctionalAnalyses) GoString() string { return "cbt.FunctionalAnalyses" 
 
 // Format makes every fmt verb print the redacted String form.
 func (l FunctionalAnalyses) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, l.String(), l.GoString())
+	intervention.FormatRedacted(f, verb, l.String(), l.GoString())
 }
 
 func cloneAnalysis(a FunctionalAnalysis) FunctionalAnalysis {
-	if a.PositiveConsequences != nil {
-		a.PositiveConsequences = append([]string{}, a.PositiveConsequences...)
-	}
-	if a.NegativeConsequences != nil {
-		a.NegativeConsequences = append([]string{}, a.NegativeConsequences...)
-	}
+	a.PositiveConsequences = slices.Clone(a.PositiveConsequences)
+	a.NegativeConsequences = slices.Clone(a.NegativeConsequences)
 	return a
 }

@@ -356,7 +356,7 @@ func (c *Course) AddAnalysis(a FunctionalAnalysis) (replayed bool, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i := find(c.analyses, a.ID, analysisID); i >= 0 {
-		return replay(c.analyses[i], a, "id")
+		return replay(c.analyses[i].doc(), a.doc(), "id") // the document form holds the text
 	}
 	errs := []error{a.Validate()}
 	if a.Session != uuid.Nil {
@@ -524,7 +524,9 @@ func (c *Course) GoString() string { return "cbt." + c.String() }
 
 // Format makes every fmt verb print the String form, so no verb reaches
 // functional-analysis text by reflection.
-func (c *Course) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c.String(), c.GoString()) }
+func (c *Course) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, c.String(), c.GoString())
+}
 
 // LogValue implements slog.LogValuer: identifiers and record counts.
 func (c *Course) LogValue() slog.Value {

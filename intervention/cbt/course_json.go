@@ -17,20 +17,20 @@ const SchemaVersion = "1"
 // courseJSON is the wire form of a Course. Key order is part of the
 // contract (testdata/course.golden.json).
 type courseJSON struct {
-	SchemaVersion       string               `json:"schemaVersion"`
-	ID                  uuid.UUID            `json:"id"`
-	Patient             uuid.UUID            `json:"patient"`
-	Curriculum          Curriculum           `json:"curriculum"`
-	PlannedSessions     int                  `json:"plannedSessions"`
-	ManualFidelity      bool                 `json:"manualFidelity"`
-	TimeZone            string               `json:"timeZone"`
-	SessionIntervalDays int                  `json:"sessionIntervalDays"`
-	TrendDays           int                  `json:"trendDays"`
-	Sessions            []Session            `json:"sessions"`
-	Homework            []Homework           `json:"homework"`
-	HomeworkUpdates     []HomeworkUpdate     `json:"homeworkUpdates"`
-	Analyses            []FunctionalAnalysis `json:"analyses"`
-	Urges               []Urge               `json:"urges"`
+	SchemaVersion       string           `json:"schemaVersion"`
+	ID                  uuid.UUID        `json:"id"`
+	Patient             uuid.UUID        `json:"patient"`
+	Curriculum          Curriculum       `json:"curriculum"`
+	PlannedSessions     int              `json:"plannedSessions"`
+	ManualFidelity      bool             `json:"manualFidelity"`
+	TimeZone            string           `json:"timeZone"`
+	SessionIntervalDays int              `json:"sessionIntervalDays"`
+	TrendDays           int              `json:"trendDays"`
+	Sessions            []Session        `json:"sessions"`
+	Homework            []Homework       `json:"homework"`
+	HomeworkUpdates     []HomeworkUpdate `json:"homeworkUpdates"`
+	Analyses            []analysisDoc    `json:"analyses"`
+	Urges               []Urge           `json:"urges"`
 }
 
 // MarshalJSON encodes the course as a document with schemaVersion "1": its
@@ -57,7 +57,7 @@ func (c *Course) MarshalJSON() ([]byte, error) {
 		Sessions:            wire.List(c.sessions),
 		Homework:            wire.List(c.homework),
 		HomeworkUpdates:     wire.List(c.updates),
-		Analyses:            wire.List(c.analyses),
+		Analyses:            wire.List(wire.Map(c.analyses, FunctionalAnalysis.doc)),
 		Urges:               wire.List(c.urges),
 	})
 }
@@ -141,7 +141,7 @@ func decodeCourse(b []byte) (*Course, error) {
 		add("homeworkUpdates", i, r, err)
 	}
 	for i, a := range w.Analyses {
-		r, err := c.AddAnalysis(a)
+		r, err := c.AddAnalysis(a.analysis())
 		add("analyses", i, r, err)
 	}
 	for i, u := range w.Urges {

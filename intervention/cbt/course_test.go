@@ -291,7 +291,7 @@ func TestAddAnalysis(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, replayed)
 	b := a
-	b.Behavior = "something else"
+	b.Behavior = intervention.NewText("something else")
 	_, err = c.AddAnalysis(b)
 	requireField(t, err, "id", cbt.ErrConflict)
 	assert.NotContains(t, err.Error(), "something else")
@@ -306,8 +306,8 @@ func TestAddAnalysis(t *testing.T) {
 	assert.Len(t, c.Analyses(), 1)
 
 	got := c.Analyses()
-	got[0].PositiveConsequences[0] = "changed"
-	assert.Equal(t, secret, c.Analyses()[0].PositiveConsequences[0], "Analyses returns copies")
+	got[0].PositiveConsequences[0] = intervention.NewText("changed")
+	assert.Equal(t, secret, c.Analyses()[0].PositiveConsequences[0].Reveal(), "Analyses returns copies")
 }
 
 func TestRecordUrge(t *testing.T) {

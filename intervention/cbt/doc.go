@@ -5,6 +5,8 @@
 // protocol-integrity findings (reference: plans-and-interop.md §1, section
 // (b) items 27–28).
 //
+// See docs/reference/cbt.md for each rule's source and the tests that pin it.
+//
 // A Curriculum is a session catalogue — core and elective topics, by code
 // and title only, never manual text — with its ordering constraints. The
 // presets are functions returning fresh values:
@@ -57,8 +59,12 @@
 // The library identifies people by opaque IDs only. Functional-analysis
 // text is protected health information (42 CFR Part 2): it is never part of
 // an error, and String, fmt verbs and slog output (slog.LogValuer) show only
-// identifiers and counts. The JSON form keeps the text, for the host's PHI
-// store.
+// identifiers and counts. The text has type intervention.Text, so a
+// FunctionalAnalysis's own JSON form (and slog's JSON handler on a list of
+// analyses) writes "[redacted]"; only the course document keeps the text,
+// for the host's PHI store. A *Course logs as identifiers and counts on its
+// own; inside a slice or map, slog's JSON handler writes its JSON form,
+// which is the document: log courses one at a time.
 //
 // # Errors
 //

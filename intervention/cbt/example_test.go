@@ -151,9 +151,9 @@ func ExampleFunctionalAnalysis_String() {
 	on, _ := intervention.ParseDate("2025-01-13")
 	a := cbt.FunctionalAnalysis{
 		On: on, AfterUse: true, Trigger: cbt.TriggerMoneyOnHand,
-		Thoughts: "I deserve it after payday", Behavior: "bought and used",
-		PositiveConsequences: []string{"felt great for an hour"},
-		NegativeConsequences: []string{"no money for rent", "argument at home"},
+		Thoughts: intervention.NewText("I deserve it after payday"), Behavior: intervention.NewText("bought and used"),
+		PositiveConsequences: intervention.NewTexts([]string{"felt great for an hour"}),
+		NegativeConsequences: intervention.NewTexts([]string{"no money for rent", "argument at home"}),
 	}
 	fmt.Println(a)
 	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{

@@ -22,12 +22,12 @@ const secret = "felt like a king at Marco's place"
 func analysis(n uint64) cbt.FunctionalAnalysis {
 	return cbt.FunctionalAnalysis{
 		ID: id(n), On: dateOf(t0), AfterUse: true, Trigger: cbt.TriggerPeople,
-		TriggerDetail:        "Marco called after payday",
-		Thoughts:             "one line will not hurt",
-		Feelings:             "restless",
-		Behavior:             "used cocaine at Marco's place",
-		PositiveConsequences: []string{secret},
-		NegativeConsequences: []string{"missed work Monday", "spent the rent"},
+		TriggerDetail:        intervention.NewText("Marco called after payday"),
+		Thoughts:             intervention.NewText("one line will not hurt"),
+		Feelings:             intervention.NewText("restless"),
+		Behavior:             intervention.NewText("used cocaine at Marco's place"),
+		PositiveConsequences: intervention.NewTexts([]string{secret}),
+		NegativeConsequences: intervention.NewTexts([]string{"missed work Monday", "spent the rent"}),
 	}
 }
 
@@ -71,22 +71,49 @@ func TestFunctionalAnalysisRedaction(t *testing.T) {
 	a.Trigger = "Marco"
 	assert.Contains(t, a.String(), "trigger=(invalid)", "an invalid enum is never echoed")
 
-	// The JSON form keeps the text, for the host's PHI store.
+	// An analysis's own JSON form redacts the text; the course document
+	// keeps it, for the host's PHI store.
 	b, err := json.Marshal(analysis(1))
 	require.NoError(t, err)
-	assert.Contains(t, string(b), secret)
+	assert.NotContains(t, string(b), secret)
+	assert.Contains(t, string(b), `"behavior":"[redacted]"`)
+	c := newCourse(t, cbt.NIDACocaine(), nil)
+	_, err = c.AddAnalysis(analysis(1))
+	require.NoError(t, err)
+	doc, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(doc), secret)
+	back, err := cbt.ParseCourse(doc)
+	require.NoError(t, err)
+	assert.Equal(t, c.Analyses(), back.Analyses())
+}
+
+func TestAddAnalysisConflictsOnTextAlone(t *testing.T) {
+	// The idempotency comparison covers the text: an analysis's own JSON
+	// form redacts it, so comparing that form would replay a changed text.
+	c := newCourse(t, cbt.NIDACocaine(), nil)
+	_, err := c.AddAnalysis(analysis(1))
+	require.NoError(t, err)
+	changed := analysis(1)
+	changed.Thoughts = intervention.NewText("something else")
+	replayed, err := c.AddAnalysis(changed)
+	require.ErrorIs(t, err, cbt.ErrConflict)
+	assert.False(t, replayed)
+	replayed, err = c.AddAnalysis(analysis(1))
+	require.NoError(t, err)
+	assert.True(t, replayed)
 }
 
 func TestFunctionalAnalysisValidate(t *testing.T) {
 	a := analysis(1)
 	a.ID = [16]byte{}
 	a.Trigger = "boredom"
-	a.TriggerDetail = " "
-	a.Thoughts = strings.Repeat("x", cbt.MaxTextBytes+1)
-	a.Feelings = "\xff Marco"
-	a.Behavior = ""
-	a.PositiveConsequences[0] = ""
-	a.NegativeConsequences[1] = "\xc3"
+	a.TriggerDetail = intervention.NewText(" ")
+	a.Thoughts = intervention.NewText(strings.Repeat("x", cbt.MaxTextBytes+1))
+	a.Feelings = intervention.NewText("\xff Marco")
+	a.Behavior = intervention.NewText("")
+	a.PositiveConsequences[0] = intervention.NewText("")
+	a.NegativeConsequences[1] = intervention.NewText("\xc3")
 	err := a.Validate()
 	assert.ElementsMatch(t, []string{
 		"id", "trigger", "triggerDetail", "thoughts", "feelings", "behavior",
@@ -97,7 +124,7 @@ func TestFunctionalAnalysisValidate(t *testing.T) {
 	assert.NotContains(t, err.Error(), "Marco")
 
 	assert.ElementsMatch(t, []string{"id", "on", "trigger", "behavior"}, paths(cbt.FunctionalAnalysis{}.Validate()))
-	minimal := cbt.FunctionalAnalysis{ID: id(1), On: dateOf(t0), Trigger: cbt.TriggerFeelings, Behavior: "drank"}
+	minimal := cbt.FunctionalAnalysis{ID: id(1), On: dateOf(t0), Trigger: cbt.TriggerFeelings, Behavior: intervention.NewText("drank")}
 	require.NoError(t, minimal.Validate(), "only the behaviour is required text")
 }
 

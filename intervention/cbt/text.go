@@ -1,11 +1,8 @@
 package cbt
 
 import (
-	"fmt"
-	"io"
 	"log/slog"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -62,20 +59,6 @@ func checkOptionalText(path, s string) error {
 		return nil
 	}
 	return checkText(path, s, MaxTextBytes)
-}
-
-// formatRedacted writes the redacted form for any fmt verb: goString for
-// %#v, a quoted str for %q, str otherwise. No verb reaches a field by
-// reflection.
-func formatRedacted(f fmt.State, verb rune, str, goString string) {
-	s := str
-	switch {
-	case verb == 'v' && f.Flag('#'):
-		s = goString
-	case verb == 'q':
-		s = strconv.Quote(s)
-	}
-	_, _ = io.WriteString(f, s)
 }
 
 // enumText returns s, or "(invalid)" when it is not valid, so that String

@@ -158,9 +158,12 @@ func TestCanDisclose(t *testing.T) {
 	ok, why = th.CanDisclose(csoID, d, intervention.InfoSUDCounselingNotes)
 	assert.False(t, ok)
 	assert.Equal(t, intervention.ConsentCounselingNotesNeedSeparateConsent, why, "rule P-CONSENT-2")
-	ok, why = th.CanDisclose(csoID, intervention.Date{})
+	ok, why = th.CanDisclose(csoID, intervention.Date{}, intervention.InfoAttendance)
 	assert.False(t, ok)
 	assert.Equal(t, intervention.ConsentInvalid, why)
+	ok, why = th.CanDisclose(csoID, d, "diary")
+	assert.False(t, ok)
+	assert.Equal(t, intervention.ConsentInvalid, why, "an unknown category")
 }
 
 func TestAddMember(t *testing.T) {

@@ -3,6 +3,8 @@
 // family therapy — as the plan component Therapy (reference:
 // plans-and-interop.md §2).
 //
+// See docs/reference/family.md for each rule's source and the tests that pin it.
+//
 // Each model's structure is data, names and codes only: CRAFTProcedures,
 // BCTComponents with the recovery contract's ContractItems, BSFTComponents,
 // MDFTDomains and MDFTStages, FFTPhases. A Therapy records:
@@ -31,14 +33,21 @@
 //
 // # Consent
 //
-// A family member may be listed in a session, or keep a BCT calendar, only
-// while one of their consents permits disclosure to them by ID for the
-// purpose family-involvement on that day (intervention.Consent.Permits;
-// reference: plans-and-interop.md §5.5, rules 33–35). Otherwise the record
-// is refused with a *ConsentError whose Reason says why — revoked, expired,
-// not-yet-signed, wrong-recipient — and nothing changes. CanShare and
-// CanDisclose answer the same question before the host shares anything
-// else.
+// A family member may be listed in a session, or keep a BCT recovery
+// contract, only while one of their consents permits disclosure to them by
+// ID for the purpose family-involvement on that day, and its scope covers
+// what a family session discloses: intervention.FamilySessionInformation,
+// the treatment plan (intervention.Consent.PermitsDisclosure; reference:
+// plans-and-interop.md §5.5, rules 33–35). A consent scoped to SUD
+// counselling notes only, or to CM rewards only, does not permit a
+// session. Consent follows the person, not the role a session lists: a
+// recorded member listed as a peer supporter, a clinician or under any
+// other role is checked the same way (and refused for the role as well).
+// Otherwise the record is refused with a *ConsentError whose Reason says
+// why — revoked, expired, not-yet-signed, wrong-recipient,
+// information-not-covered — and nothing changes. CanShare answers the
+// same question for a session; CanDisclose for any other categories before
+// the host shares them.
 //
 // # Rules
 //
@@ -57,8 +66,9 @@
 // ErrConflict, and a failed call changes nothing. The JSON form has a
 // schemaVersion, is decoded strictly by replaying every record, and
 // round-trips byte for byte. The library stores no names: people are
-// opaque IDs, and the only free text, a consent's description, never
-// appears in errors, String, fmt or slog output.
+// opaque IDs, and the only free text, a consent's description (an
+// intervention.Text), never appears in errors, String, fmt, slog output or
+// a Member's own JSON form; only the therapy document keeps it.
 //
 // Concurrency: record values are safe to share; *Therapy is safe for
 // concurrent use. This package starts no goroutines.

@@ -25,7 +25,7 @@ func fullCRAFT(t testing.TB) *family.Therapy {
 	th := craftTherapy(t)
 	c := consent(t, 2, siblingID, "2025-01-02")
 	c.Information = append(c.Information, intervention.InfoOther)
-	c.Description = secret
+	c.Description = intervention.NewText(secret)
 	c.RevokedOn = day(t, "2025-02-01")
 	addMember(t, th, member(siblingID, intervention.RoleSibling, c))
 	_, err := th.RecordDVScreen(dvScreen(t, 20, csoID, "2025-01-06", family.DVRiskNotIdentified, false))

@@ -46,42 +46,36 @@ func (m Member) Validate() error {
 	return errors.Join(errs...)
 }
 
-// permits reports whether one of consents permits disclosing info to the
-// member with ID member on asOf for family involvement, and why not.
+// permits reports whether one of consents permits disclosing the
+// categories info of patient's records to the member with ID member on
+// asOf for family involvement, and why not (intervention.FindConsent).
 //
 // The request names the member by ID only: a consent must name the member
 // (DESIGN.md, "Privacy by construction": "consent naming that recipient");
-// a consent naming only the class "family-member" does not permit. When no
-// consent permits, the reason is that of the most relevant consent: among
-// those for family involvement naming the member, the one signed last (the
-// last recorded on a tie); otherwise the last one recorded;
+// a consent naming only the class "family-member" does not permit. It must
+// be the patient's, and its scope must cover every category in info; info
+// empty is ConsentInvalid (every disclosure says what it discloses). When
+// no consent permits, the reason is that of the most relevant consent:
+// among those for family involvement naming the member, the one signed
+// last (the last recorded on a tie); otherwise the last one recorded;
 // ConsentWrongRecipient when the member has none.
-func permits(member uuid.UUID, consents []intervention.Consent, asOf intervention.Date,
+func permits(patient, member uuid.UUID, consents []intervention.Consent, asOf intervention.Date,
 	info []intervention.InfoCategory,
 ) (bool, intervention.ConsentReason) {
-	d := intervention.Disclosure{
+	i, why := intervention.FindConsent(consents, intervention.Disclosure{
+		Patient:     patient,
 		Recipient:   intervention.RecipientID(member),
 		Purpose:     intervention.PurposeFamilyInvolvement,
 		Information: info,
 		AsOf:        asOf,
-	}
-	reason := intervention.ConsentWrongRecipient
-	best := -1
-	for i, c := range consents {
-		ok, why := c.PermitsDisclosure(d)
-		if ok {
-			return true, intervention.ConsentPermitted
-		}
-		applies := c.Purpose == intervention.PurposeFamilyInvolvement &&
-			slices.Contains(c.Recipients, intervention.RecipientID(member))
-		switch {
-		case applies && (best < 0 || !c.SignedOn.Before(consents[best].SignedOn)):
-			best, reason = i, why
-		case best < 0:
-			reason = why
-		}
-	}
-	return false, reason
+	})
+	return i >= 0, why
+}
+
+// sessionInfo is what a session or recovery contract discloses to the
+// family members it lists: intervention.FamilySessionInformation.
+func sessionInfo() []intervention.InfoCategory {
+	return []intervention.InfoCategory{intervention.FamilySessionInformation}
 }
 
 // consentUpdate reports how consent c relates to old, a recorded consent
@@ -89,8 +83,8 @@ func permits(member uuid.UUID, consents []intervention.Consent, asOf interventio
 // a revocation or the expiry event's date that old lacked (update), or a
 // conflict (neither).
 func consentUpdate(old, c intervention.Consent) (same, update bool) {
-	a, err1 := c.MarshalJSON()
-	b, err2 := old.MarshalJSON()
+	a, err1 := intervention.ConsentDocument(c).MarshalJSON() // the storage form holds the description
+	b, err2 := intervention.ConsentDocument(old).MarshalJSON()
 	if err1 != nil || err2 != nil {
 		return false, false
 	}
@@ -104,7 +98,7 @@ func consentUpdate(old, c intervention.Consent) (same, update bool) {
 	if old.ExpiryEventOccurred.IsZero() {
 		merged.ExpiryEventOccurred = c.ExpiryEventOccurred
 	}
-	m, err := merged.MarshalJSON()
+	m, err := intervention.ConsentDocument(merged).MarshalJSON()
 	return false, err == nil && string(m) == string(a)
 }
 
@@ -144,7 +138,9 @@ func (m Member) String() string {
 func (m Member) GoString() string { return "family." + m.String() }
 
 // Format makes every fmt verb print the String form.
-func (m Member) Format(f fmt.State, verb rune) { formatRedacted(f, verb, m.String(), m.GoString()) }
+func (m Member) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, m.String(), m.GoString())
+}
 
 // LogValue implements slog.LogValuer: the ID, the role and each consent's
 // redacted log value.
@@ -179,7 +175,7 @@ func (ms Members) String() string {
 
 // Format makes every fmt verb print the String form.
 func (ms Members) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, ms.String(), "family.Members"+ms.String())
+	intervention.FormatRedacted(f, verb, ms.String(), "family.Members"+ms.String())
 }
 
 // LogValue implements slog.LogValuer: each member's log value.

@@ -2,24 +2,11 @@ package family
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
 	"strconv"
-)
 
-// formatRedacted writes the redacted form for any fmt verb: goString for
-// %#v, a quoted str for %q, str otherwise. No verb reaches a field by
-// reflection.
-func formatRedacted(f fmt.State, verb rune, str, goString string) {
-	s := str
-	switch {
-	case verb == 'v' && f.Flag('#'):
-		s = goString
-	case verb == 'q':
-		s = strconv.Quote(s)
-	}
-	_, _ = io.WriteString(f, s)
-}
+	"github.com/recoverykit/psychosocial/intervention"
+)
 
 // enumText returns s, or "(invalid)" when it is not valid, so that String
 // output never echoes arbitrary input.
@@ -60,7 +47,9 @@ func (t *Therapy) GoString() string { return "family." + t.String() }
 
 // Format makes every fmt verb print the String form, so no verb reaches a
 // consent description by reflection.
-func (t *Therapy) Format(f fmt.State, verb rune) { formatRedacted(f, verb, t.String(), t.GoString()) }
+func (t *Therapy) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, t.String(), t.GoString())
+}
 
 // LogValue implements slog.LogValuer: identifiers, the model and record
 // counts.

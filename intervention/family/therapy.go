@@ -83,9 +83,11 @@ func (c Config) location() *time.Location {
 // plus caregiver-strain check-ins (reference: plans-and-interop.md §2).
 //
 // Consent first (42 CFR Part 2; reference: plans-and-interop.md §5.5,
-// rules 33–35): every family member listed in a session, and the partner
-// of a recovery contract, must have a consent that permits disclosure to
-// them for family involvement on that day (CanShare). Otherwise the record
+// rules 33–35): every recorded member listed in a session, whatever role
+// the session gives them, and the partner of a recovery contract, must
+// have a consent that permits disclosing the treatment plan
+// (intervention.FamilySessionInformation) to them for family involvement
+// on that day (CanShare). Otherwise the record
 // is refused with a *ConsentError saying why (revoked, expired,
 // not-yet-signed, wrong-recipient …) and nothing changes. A member listed
 // as absent counts too: scheduling them tells them about the patient's
@@ -335,14 +337,14 @@ func (t *Therapy) withConsent(m Member, c intervention.Consent) (Member, bool, e
 func (t *Therapy) checkUses(m Member) error {
 	for _, s := range t.sessions {
 		if _, ok := s.Session.Attendee(m.ID); ok {
-			if ok, _ := permits(m.ID, m.Consents, t.date(s.Session.Start), nil); !ok {
+			if ok, _ := permits(t.cfg.Patient, m.ID, m.Consents, t.date(s.Session.Start), sessionInfo()); !ok {
 				return field("consents", ErrConsentInUse)
 			}
 		}
 	}
 	for _, c := range t.contracts {
 		if c.Partner == m.ID {
-			if ok, _ := permits(m.ID, m.Consents, c.Start, nil); !ok {
+			if ok, _ := permits(t.cfg.Patient, m.ID, m.Consents, c.Start, sessionInfo()); !ok {
 				return field("consents", ErrConsentInUse)
 			}
 		}
@@ -370,19 +372,24 @@ func (t *Therapy) Member(id uuid.UUID) (Member, bool) {
 	return cloneMember(m), err == nil
 }
 
-// CanShare reports whether the program may share the patient's
-// information (the categories each consent describes) with member on asOf
-// for family involvement, and why not (42 CFR Part 2; reference:
-// plans-and-interop.md §5.5, rules P-CONSENT-1 and P-CONSENT-3). It is
-// CanDisclose with no categories.
+// CanShare reports whether member may take part in a session (or keep a
+// recovery contract) on asOf: whether one of their consents permits
+// disclosing intervention.FamilySessionInformation — the treatment plan,
+// what a family session discloses — to them on asOf for family
+// involvement, and why not (42 CFR Part 2; reference: plans-and-interop.md
+// §5.5, rules P-CONSENT-1 and P-CONSENT-3). It is CanDisclose with that
+// category, and it is exactly the gate AddSession applies to every
+// participant who is a recorded member, whatever role the session lists.
 func (t *Therapy) CanShare(member uuid.UUID, asOf intervention.Date) (bool, intervention.ConsentReason) {
-	return t.CanDisclose(member, asOf)
+	return t.CanDisclose(member, asOf, intervention.FamilySessionInformation)
 }
 
 // CanDisclose reports whether one of member's consents permits disclosing
-// the categories info (none: what the consent describes) to member on asOf
-// for the purpose family-involvement (intervention.Consent.PermitsDisclosure
-// with the member's ID as recipient), and why not. The consent must name
+// the categories info and more of the therapy patient's records to member
+// on asOf for the purpose family-involvement
+// (intervention.Consent.PermitsDisclosure with the patient and the member's
+// ID as recipient), and why not: a category outside every consent's scope
+// is ConsentInformationNotCovered. The consent must name
 // the member by ID; one naming only the class "family-member" does not
 // permit (DESIGN.md: "consent naming that recipient"). When none permits,
 // the reason is that of the most relevant consent — among the
@@ -392,14 +399,16 @@ func (t *Therapy) CanShare(member uuid.UUID, asOf intervention.Date) (bool, inte
 // consent (ConsentCounselingNotesNeedSeparateConsent; rule P-CONSENT-2).
 // Every permitted disclosure carries the §2.32 notice
 // (intervention.RequiresRedisclosureNotice).
-func (t *Therapy) CanDisclose(member uuid.UUID, asOf intervention.Date, info ...intervention.InfoCategory) (bool, intervention.ConsentReason) {
+func (t *Therapy) CanDisclose(member uuid.UUID, asOf intervention.Date, info intervention.InfoCategory,
+	more ...intervention.InfoCategory,
+) (bool, intervention.ConsentReason) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	m, err := t.member(member, "")
 	if err != nil {
 		return false, intervention.ConsentWrongRecipient
 	}
-	return permits(member, m.Consents, asOf, info)
+	return permits(t.cfg.Patient, member, m.Consents, asOf, append([]intervention.InfoCategory{info}, more...))
 }
 
 // AddSession records a session and returns its billing (Session.Billing:
@@ -409,11 +418,17 @@ func (t *Therapy) CanDisclose(member uuid.UUID, asOf intervention.Date, info ...
 //   - a participant with the patient role must be the therapy's patient
 //     (ErrInconsistent at "session.participants[i].id");
 //   - a participant with a family role must be a recorded member
-//     (ErrNotRecorded at "session.participants[i].id") with that role
-//     (ErrInconsistent at "session.participants[i].role");
-//   - each such member needs a consent permitting disclosure on the
-//     session's date in the therapy's time zone (a *ConsentError at
-//     "session.participants[i]", unwrapping to ErrConsentRequired);
+//     (ErrNotRecorded at "session.participants[i].id");
+//   - consent follows the person, not the role the session lists: every
+//     participant who is a recorded member — listed with a family role, or
+//     as a peer supporter, clinician or any other role — needs a consent
+//     permitting disclosure of intervention.FamilySessionInformation on
+//     the session's date in the therapy's time zone, exactly as CanShare
+//     answers for them (a *ConsentError at "session.participants[i]",
+//     unwrapping to ErrConsentRequired), and must be listed with the role
+//     they were recorded with (ErrInconsistent at
+//     "session.participants[i].role"); a recorded member named as the
+//     session's clinician is refused the same way (at "session.clinician");
 //   - only the therapy model's fields may be set (ErrWrongModel).
 //
 // Idempotent on the session ID: a replay returns the original's billing.
@@ -437,12 +452,16 @@ func (t *Therapy) AddSession(s Session) (bill billing.Result, replayed bool, err
 	}
 	for i, p := range s.Session.Participants {
 		path := intervention.Index("session.participants", i)
-		switch {
-		case p.Role == intervention.RolePatient && p.ID != t.cfg.Patient:
+		if p.Role == intervention.RolePatient && p.ID != t.cfg.Patient {
 			errs = append(errs, field(path+".id", intervention.ErrInconsistent))
-		case p.Role.IsFamily():
-			errs = append(errs, t.checkFamily(p.Participant, path, on)...)
 		}
+		if p.Role.IsFamily() || find(t.members, p.ID, memberID) >= 0 {
+			errs = append(errs, t.checkFamily(p.Participant, path, path+".role", on)...)
+		}
+	}
+	if find(t.members, s.Session.Clinician, memberID) >= 0 {
+		clinician := intervention.Participant{ID: s.Session.Clinician, Role: intervention.RoleClinician}
+		errs = append(errs, t.checkFamily(clinician, "session.clinician", "session.clinician", on)...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return billing.Result{}, false, err
@@ -455,22 +474,26 @@ func (t *Therapy) AddSession(s Session) (bill billing.Result, replayed bool, err
 	return bill, false, nil
 }
 
-// checkFamily checks that family participant p is a member with p's role
-// and a consent permitting disclosure on day on.
-func (t *Therapy) checkFamily(p intervention.Participant, path string, on intervention.Date) []error {
+// checkFamily checks that participant p, listed with a family role or a
+// recorded member listed with any role, is a member listed with the role
+// recorded for them and has a consent permitting a family session on day
+// on (CanShare; a zero day is reported by Session.Validate). The consent
+// is checked whatever the listed role, so that listing a relative under
+// another role cannot bypass it; a role other than the recorded one is
+// ErrInconsistent at rolePath.
+func (t *Therapy) checkFamily(p intervention.Participant, path, rolePath string, on intervention.Date) []error {
 	m, err := t.member(p.ID, path+".id")
-	switch {
-	case err != nil:
+	if err != nil {
 		return []error{err}
-	case m.Role != p.Role:
-		return []error{field(path+".role", intervention.ErrInconsistent)}
-	case on.IsZero():
-		return nil // the start is reported by Session.Validate
 	}
-	if ok, why := permits(m.ID, m.Consents, on, nil); !ok {
-		return []error{field(path, &ConsentError{Member: m.ID, Reason: why})}
+	var errs []error
+	if ok, why := permits(t.cfg.Patient, m.ID, m.Consents, on, sessionInfo()); !ok && !on.IsZero() {
+		errs = append(errs, field(path, &ConsentError{Member: m.ID, Reason: why}))
 	}
-	return nil
+	if m.Role != p.Role {
+		errs = append(errs, field(rolePath, intervention.ErrInconsistent))
+	}
+	return errs
 }
 
 // Sessions returns the sessions in the order they were added.
@@ -598,7 +621,7 @@ func (t *Therapy) AddContract(c RecoveryContract) (replayed bool, err error) {
 		case m.Role != intervention.RolePartner:
 			errs = append(errs, field("partner", intervention.ErrInconsistent))
 		case !c.Start.IsZero():
-			if ok, why := permits(m.ID, m.Consents, c.Start, nil); !ok {
+			if ok, why := permits(t.cfg.Patient, m.ID, m.Consents, c.Start, sessionInfo()); !ok {
 				errs = append(errs, field("partner", &ConsentError{Member: m.ID, Reason: why}))
 			}
 		}

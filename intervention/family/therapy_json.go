@@ -24,7 +24,7 @@ type therapyJSON struct {
 	PlannedSessions int                `json:"plannedSessions"`
 	TimeZone        string             `json:"timeZone"`
 	Strain          StrainPolicy       `json:"strain"`
-	Members         []Member           `json:"members"`
+	Members         []memberDoc        `json:"members"`
 	Sessions        []Session          `json:"sessions"`
 	DVScreens       []DVScreen         `json:"dvScreens"`
 	Invitations     []Invitation       `json:"invitations"`
@@ -46,10 +46,9 @@ func (t *Therapy) MarshalJSON() ([]byte, error) {
 	if err := t.cfg.Validate(); err != nil {
 		return nil, err
 	}
-	members := make([]Member, len(t.members))
+	members := make([]memberDoc, len(t.members))
 	for i, m := range t.members {
-		m.Consents = wire.List(m.Consents)
-		members[i] = m
+		members[i] = m.doc()
 	}
 	return json.Marshal(therapyJSON{
 		SchemaVersion:   SchemaVersion,
@@ -139,7 +138,7 @@ func decodeTherapy(b []byte) (*Therapy, error) {
 			continue
 		}
 		seen[m.ID] = true
-		_, err := t.AddMember(m)
+		_, err := t.AddMember(m.member())
 		add("members", i, "id", false, err)
 	}
 	if len(errs) == 0 { // sessions and contracts need the members

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -474,7 +475,7 @@ func (r ASSISTReport) MarshalJSON() ([]byte, error) {
 // unknown or listed twice is an error, and on error *r is unchanged.
 func (r *ASSISTReport) UnmarshalJSON(b []byte) error {
 	var j assistReportJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+	if err := wire.Decode(b, &j, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return err
 	}
 	v := ASSISTReport{

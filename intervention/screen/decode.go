@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -13,66 +13,22 @@ import (
 // type consumed, and the problems found so far.
 type object struct {
 	members map[string]json.RawMessage
-	order   []string
 	used    map[string]bool
 	errs    []error
 }
 
-// readObject reads data as one JSON object. It returns nil, nil for null, and
-// an error for anything that is not an object or repeats a key.
+// readObject reads data as one JSON object through the library's strict
+// decoder (a repeated key, invalid text or an unstorable time is an error
+// at the object's path). It returns nil, nil for null.
 func readObject(data []byte) (*object, error) {
-	data = bytes.TrimSpace(data)
-	if string(data) == "null" {
+	if string(bytes.TrimSpace(data)) == "null" {
 		return nil, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, ErrMalformedJSON
+	var members map[string]json.RawMessage
+	if err := wire.Decode(data, &members, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return nil, err
 	}
-	o := &object{members: map[string]json.RawMessage{}, used: map[string]bool{}}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, ErrMalformedJSON
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, ErrMalformedJSON
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, ErrMalformedJSON
-		}
-		if _, dup := o.members[key]; dup {
-			o.errs = append(o.errs, intervention.Field(safeKey(key), intervention.ErrDuplicate))
-			continue
-		}
-		o.members[key] = raw
-		o.order = append(o.order, key)
-	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		return nil, ErrMalformedJSON
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, ErrMalformedJSON
-	}
-	return o, nil
-}
-
-// safeKey returns key for use in an error path when it is a short
-// identifier, and "" otherwise: a path never carries arbitrary input text.
-func safeKey(key string) string {
-	if key == "" || len(key) > 32 {
-		return ""
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
-			return ""
-		}
-	}
-	return key
+	return &object{members: members, used: map[string]bool{}}, nil
 }
 
 // take returns the member at key, marking it used; ok is false when the key
@@ -91,11 +47,13 @@ func (o *object) fail(key string, err error) {
 	o.errs = append(o.errs, intervention.Prefix(key, err))
 }
 
-// finish reports every unknown key and every problem recorded.
+// finish reports every problem recorded, and an unknown key (at the
+// object's path: a key is input, and is never echoed).
 func (o *object) finish() error {
-	for _, key := range o.order {
+	for key := range o.members {
 		if !o.used[key] {
-			o.errs = append(o.errs, intervention.Field(safeKey(key), ErrUnknownField))
+			o.errs = append(o.errs, intervention.Field("", ErrUnknownField))
+			break
 		}
 	}
 	return errors.Join(o.errs...)
@@ -109,7 +67,7 @@ func enumField[T ~string](o *object, key string, dst *T, parse func(string) (T, 
 		return
 	}
 	var s string
-	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+	if len(raw) == 0 || raw[0] != '"' || wire.Decode(raw, &s, intervention.ErrInvalid, ErrMalformedJSON) != nil {
 		_, err := parse("")
 		o.fail(key, err)
 		return
@@ -143,9 +101,11 @@ func intField(o *object, key string, dst *int) {
 	*dst, _ = c.Value()
 }
 
-// UnmarshalJSON decodes a strictly: unknown keys, repeated keys, unknown
-// answers and wrong JSON types are errors naming the field ("q9"), all
-// reported at once; on error *a is unchanged. null is a no-op.
+// UnmarshalJSON decodes a strictly: unknown answers and wrong JSON types are
+// errors naming the field ("q9"), all reported at once; an unknown key, a
+// key in another case ("Q9") or a repeated key is an error at the object's
+// path that never names the key (intervention.ErrUnknownKey,
+// intervention.ErrDuplicateKey). On error *a is unchanged. null is a no-op.
 func (a *AUDITAnswers) UnmarshalJSON(data []byte) error {
 	o, err := readObject(data)
 	if o == nil {
@@ -255,8 +215,8 @@ func (a *ASSISTAnswers) UnmarshalJSON(data []byte) error {
 	var v ASSISTAnswers
 	if raw, ok := o.take("substances"); ok {
 		var list []json.RawMessage
-		if err := json.Unmarshal(raw, &list); err != nil {
-			o.fail("substances", ErrMalformedJSON)
+		if err := wire.Decode(raw, &list, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+			o.fail("substances", err)
 		}
 		if len(list) > 0 {
 			v.Substances = make([]ASSISTSubstanceAnswers, len(list))
@@ -416,7 +376,7 @@ func scoreRaw(inst Instrument, raw json.RawMessage, opts Options) (Scored, error
 // decodeScore decodes raw into A strictly and scores it.
 func decodeScore[A any, O any, R Scored](raw json.RawMessage, opts O, score func(A, O) (R, error)) (Scored, error) {
 	var a A
-	if err := json.Unmarshal(raw, &a); err != nil {
+	if err := wire.Decode(raw, &a, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, intervention.Prefix("answers", err)
 	}
 	r, err := score(a, opts)

@@ -25,10 +25,10 @@ func TestDecodeAUDITAnswersStrict(t *testing.T) {
 		// reference: instruments.md §10 D4 — raw option ids are rejected too.
 		{"Q1 as an option id", `{"q1":1}`, "q1", screen.ErrUnknownDrinkFrequency},
 		{"empty string", `{"q2":""}`, "q2", screen.ErrUnknownDrinkQuantity},
-		{"unknown key", `{"q11":"no"}`, "q11", screen.ErrUnknownField},
-		{"key case differs", `{"Q9":"no"}`, "Q9", screen.ErrUnknownField},
+		{"unknown key", `{"q11":"no"}`, "", screen.ErrUnknownField},
+		{"key case differs", `{"Q9":"no"}`, "", screen.ErrUnknownField},
 		{"odd key is not echoed", `{"q 9!":"no"}`, "", screen.ErrUnknownField},
-		{"repeated key", `{"q1":"never","q1":"never"}`, "q1", intervention.ErrDuplicate},
+		{"repeated key", `{"q1":"never","q1":"never"}`, "", intervention.ErrDuplicateKey},
 		{"unknown sex", `{"sex":"M"}`, "sex", screen.ErrUnknownSex},
 		{"an object for an enum", `{"q3":{}}`, "q3", screen.ErrUnknownFrequency},
 	}
@@ -73,7 +73,7 @@ func TestDecodeOtherAnswersStrict(t *testing.T) {
 		path string
 		rule error
 	}{
-		{"AUDIT-C unknown key", &screen.AUDITCAnswers{}, `{"q4":"never"}`, "q4", screen.ErrUnknownField},
+		{"AUDIT-C unknown key", &screen.AUDITCAnswers{}, `{"q4":"never"}`, "", screen.ErrUnknownField},
 		{"AUDIT-C Q3", &screen.AUDITCAnswers{}, `{"q3":2}`, "q3", screen.ErrUnknownFrequency},
 		{"DAST boolean", &screen.DAST10Answers{}, `{"q3":true}`, "q3", screen.ErrUnknownYesNo},
 		{"DAST pre-reversed code", &screen.DAST10Answers{}, `{"q3":1}`, "q3", screen.ErrUnknownYesNo},
@@ -90,7 +90,7 @@ func TestDecodeOtherAnswersStrict(t *testing.T) {
 		{"NIAAA times", &screen.NIAAAAnswers{}, `{"times":"1"}`, "times", screen.ErrMalformedJSON},
 		{"NIAAA drinks", &screen.NIAAAAnswers{}, `{"drinks":4.5}`, "drinks", screen.ErrMalformedJSON},
 		{"CAGE", &screen.CAGEAnswers{}, `{"eyeOpener":"YES"}`, "eyeOpener", screen.ErrUnknownYesNo},
-		{"CAGE key", &screen.CAGEAnswers{}, `{"c":"yes"}`, "c", screen.ErrUnknownField},
+		{"CAGE key", &screen.CAGEAnswers{}, `{"c":"yes"}`, "", screen.ErrUnknownField},
 		{"Quick Screen", &screen.QuickScreenAnswers{}, `{"alcohol":"less-than-monthly"}`, "alcohol", screen.ErrUnknownUseFrequency},
 		{"TAPS-1", &screen.TAPS1Answers{}, `{"illicit":"once-or-twice"}`, "illicit", screen.ErrUnknownFrequency},
 	}
@@ -246,7 +246,7 @@ func TestScoreJSONErrors(t *testing.T) {
 		{"unknown instrument", `{"instrument":"phq-9","answers":{}}`, "instrument", screen.ErrUnknownInstrument},
 		{"instrument missing", `{"answers":{}}`, "instrument", intervention.ErrMissing},
 		{"answers missing", `{"instrument":"cage"}`, "answers", intervention.ErrMissing},
-		{"extra key", `{"instrument":"cage","answers":{},"patient":"x"}`, "patient", screen.ErrUnknownField},
+		{"extra key", `{"instrument":"cage","answers":{},"patient":"x"}`, "", screen.ErrUnknownField},
 		{"null", `null`, "instrument", intervention.ErrMissing},
 		{"answers not an object", `{"instrument":"cage","answers":[]}`, "answers", screen.ErrMalformedJSON},
 	}

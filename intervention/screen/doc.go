@@ -3,6 +3,8 @@
 // question, CAGE and CAGE-AID, the NIDA Quick Screen and TAPS-1
 // (reference: instruments.md §1–§5).
 //
+// See docs/reference/screening.md for each rule's source and test vectors.
+//
 // Each instrument has an answers type holding the patient's answers as
 // semantic enums (never raw option numbers), an options type whose zero value
 // is the documented default, and a pure scorer:

@@ -1,13 +1,14 @@
 package screen
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
 	"math/bits"
 	"strconv"
 	"strings"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -49,8 +50,10 @@ var (
 	// ErrMalformedJSON means input is not the JSON shape expected (not an
 	// object, a string where a number belongs, …).
 	ErrMalformedJSON = fmt.Errorf("screen: malformed JSON: %w", intervention.ErrInvalid)
-	// ErrUnknownField means a JSON object has a key the type does not define.
-	ErrUnknownField = fmt.Errorf("screen: unknown field: %w", intervention.ErrUnknownValue)
+	// ErrUnknownField means a JSON object has a key the type does not
+	// define. It is intervention.ErrUnknownKey, reported at the path of the
+	// object that holds the key, never naming it.
+	ErrUnknownField = intervention.ErrUnknownKey
 )
 
 // Result is what every scorer returns, embedded in its instrument's result
@@ -150,9 +153,13 @@ func (s FlagSet) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes an array of flag strings; an unknown flag is an
 // error and leaves s unchanged. null is the empty set.
 func (s *FlagSet) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		*s = 0
+		return nil
+	}
 	var texts []string
-	if err := json.Unmarshal(b, &texts); err != nil {
-		return ErrMalformedJSON
+	if err := wire.Decode(b, &texts, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+		return err
 	}
 	var out FlagSet
 	for _, t := range texts {

@@ -92,7 +92,9 @@ func (s Slip) GoString() string { return "twelvestep." + s.String() }
 
 // Format makes every fmt verb print the String form, so no verb reaches
 // the dates by reflection.
-func (s Slip) Format(f fmt.State, verb rune) { formatRedacted(f, verb, s.String(), s.GoString()) }
+func (s Slip) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, s.String(), s.GoString())
+}
 
 // LogValue implements slog.LogValuer: ID, reason and role, dates redacted.
 func (s Slip) LogValue() slog.Value {
@@ -239,7 +241,7 @@ func (ct CleanTime) GoString() string { return "twelvestep." + ct.String() }
 // Format makes every fmt verb print the String form, so no verb reaches
 // the dates by reflection.
 func (ct CleanTime) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, ct.String(), ct.GoString())
+	intervention.FormatRedacted(f, verb, ct.String(), ct.GoString())
 }
 
 // LogValue implements slog.LogValuer: counts and milestone codes, dates

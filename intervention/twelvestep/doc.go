@@ -6,6 +6,8 @@
 // commitments, and clean time with slips and milestones (reference:
 // plans-and-interop.md §3, §5.5 and section (b) items 29, 30 and 32).
 //
+// See docs/reference/twelve-step.md for each rule's source and the tests that pin it.
+//
 // The happy path:
 //
 //	f, err := twelvestep.New(twelvestep.Config{

@@ -156,7 +156,9 @@ func (c Config) String() string {
 func (c Config) GoString() string { return "twelvestep." + c.String() }
 
 // Format makes every fmt verb print the String form.
-func (c Config) Format(f fmt.State, verb rune) { formatRedacted(f, verb, c.String(), c.GoString()) }
+func (c Config) Format(f fmt.State, verb rune) {
+	intervention.FormatRedacted(f, verb, c.String(), c.GoString())
+}
 
 // LogValue implements slog.LogValuer; the journey start is redacted.
 func (c Config) LogValue() slog.Value {
@@ -622,7 +624,7 @@ func (f *Facilitation) GoString() string { return "twelvestep." + f.String() }
 // Format makes every fmt verb print the String form, so no verb reaches a
 // sobriety date by reflection.
 func (f *Facilitation) Format(s fmt.State, verb rune) {
-	formatRedacted(s, verb, f.String(), f.GoString())
+	intervention.FormatRedacted(s, verb, f.String(), f.GoString())
 }
 
 // LogValue implements slog.LogValuer: identifiers and record counts.

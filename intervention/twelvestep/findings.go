@@ -154,7 +154,8 @@ func (f *Facilitation) consented(p intervention.Participant, day intervention.Da
 	for _, c := range f.consents {
 		for _, purpose := range f.cfg.ConsentPurposes {
 			for _, class := range classes {
-				if ok, _ := c.Permits(intervention.Recipient{ID: p.ID, Class: class}, purpose, day); ok {
+				recipient := intervention.Recipient{ID: p.ID, Class: class}
+				if ok, _ := c.Permits(recipient, purpose, day, intervention.FamilySessionInformation); ok {
 					return true
 				}
 			}

@@ -233,6 +233,8 @@ type builder struct {
 	opts    Options
 	labels  []Coding
 	asOf    intervention.Date
+	subject uuid.UUID                   // the patient's opaque ID
+	info    []intervention.InfoCategory // what the document discloses (disclose)
 	patient Reference
 	author  Reference
 	entries []Entry
@@ -241,7 +243,7 @@ type builder struct {
 
 // newBuilder starts a document about s, released by opts.Author.
 func newBuilder(s Subject, opts Options) *builder {
-	b := &builder{opts: opts, labels: opts.labels(), index: map[string]int{}}
+	b := &builder{opts: opts, labels: opts.labels(), subject: s.Patient, index: map[string]int{}}
 	b.asOf, _ = intervention.DateOf(opts.Timestamp, opts.Timestamp.Location())
 	ids := []Identifier{uuidIdentifier(s.Patient)}
 	ids = append(ids, s.Identifiers...)
@@ -285,8 +287,12 @@ func (b *builder) practitioner(id uuid.UUID) Reference {
 }
 
 // finish returns the document: the Composition first, then the other
-// entries in type order (stable within a type), verified.
+// entries in type order (stable within a type), verified — once a consent
+// permits disclosing what it holds (permitted).
 func (b *builder) finish(kind docKind) (*Bundle, error) {
+	if err := b.permitted(); err != nil {
+		return nil, err
+	}
 	comp := &Composition{
 		Base:       Base{ID: ResourceID("Composition", b.opts.DocumentID)},
 		Identifier: &Identifier{System: SystemURI, Value: URNPrefix + ResourceID("Composition", b.opts.DocumentID)},

@@ -33,7 +33,7 @@ func consentStatus(c intervention.Consent, asOf intervention.Date) string {
 	case intervention.ConsentNotSigned, intervention.ConsentNotYetSigned:
 		return "proposed"
 	case intervention.ConsentRevoked, intervention.ConsentExpired, intervention.ConsentInvalid,
-		intervention.ConsentWrongPurpose, intervention.ConsentWrongRecipient,
+		intervention.ConsentWrongPatient, intervention.ConsentWrongPurpose, intervention.ConsentWrongRecipient,
 		intervention.ConsentCounselingNotesNeedSeparateConsent, intervention.ConsentInformationNotCovered:
 		return "inactive"
 	}
@@ -98,7 +98,7 @@ func (b *builder) consent(c intervention.Consent) Reference {
 	for _, cat := range c.Information {
 		cc := concept(local(SystemInfoCategory, string(cat)))
 		if cat == intervention.InfoOther {
-			cc.Text = b.clinical(c.Description)
+			cc.Text = b.clinical(c.Description.Reveal())
 		}
 		prov.Code = append(prov.Code, cc)
 	}

@@ -42,6 +42,7 @@ func ExportContingency(subject Subject, p *contingency.Program, opts Options) (*
 // contingency adds programme p's Procedure, results and status figures,
 // and returns the Procedure's reference and the figures' by code.
 func (b *builder) contingency(p *contingency.Program, basedOn []Reference) (Reference, map[string]Reference) {
+	b.disclose(intervention.InfoCMRewards, intervention.InfoToxicologyResults)
 	cfg := p.Config()
 	st := p.Status(b.opts.Timestamp)
 	code := ModalityConcept(intervention.ModalityContingencyManagement, false)

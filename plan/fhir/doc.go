@@ -4,9 +4,13 @@
 // plans-and-interop.md §5.1–§5.3, §5.5; rules P-FHIR-1 and P-CONSENT-2).
 // It writes hand-made structs with encoding/json only: no FHIR library.
 //
+// See docs/reference/fhir.md for the mapping, the codes used and their sources.
+//
 //	subject := fhir.Subject{Patient: patientID} // must be the record's patient
 //	opts := fhir.Options{DocumentID: disclosureID, Timestamp: now, Author: staffID,
-//		Consents: []intervention.Consent{tpo}} // the Part 2 consent(s) disclosed under
+//		Recipient: intervention.RecipientOfClass(intervention.RecipientTreatingProviders),
+//		Purpose:   intervention.PurposeTreatment,
+//		Consents:  []intervention.Consent{tpo}} // the Part 2 consent(s) that permit it
 //	bundle, err := fhir.Export(p, subject, opts)
 //	doc, err := json.Marshal(bundle) // deterministic bytes
 //
@@ -65,8 +69,38 @@
 // without clinical wording is described as data-absent "masked".
 // Every resource, the Bundle and the Composition carry the security labels
 // (DefaultSecurityLabels: R, ETH, 42CFRPart2) and every document the §2.32
-// notice (DefaultRedisclosureNotice). The exporter does not decide whether
-// a disclosure is allowed: check intervention.Consent.Permits first.
+// notice (DefaultRedisclosureNotice).
+//
+// # Consent
+//
+// Every document is a disclosure of the patient's Part 2 records, and the
+// exporter refuses to make one that no consent permits (reference:
+// plans-and-interop.md §5.5, rules P-CONSENT-1..3; 42 CFR §2.31(a)(3) "how
+// much and what kind of information"). While it builds a document it notes
+// the information category of everything it writes:
+//
+//   - the care plan, its goals, objectives and ASAM placements, and a
+//     family therapy (intervention.FamilySessionInformation):
+//     InfoTreatmentPlan;
+//   - a Condition coded with an ICD-10-CM diagnosis: InfoDiagnosis;
+//   - a session or brief-intervention delivery (Procedure, Encounter):
+//     InfoAttendance;
+//   - progress figures (completion, attendance, measures) and goal and
+//     objective achievement: InfoProgress;
+//   - a screening result and its answers: InfoScreeningResults;
+//   - a contingency-management programme: InfoCMRewards (rewards earned,
+//     redeemed and remaining) and InfoToxicologyResults (its visit results,
+//     per-substance readings and the streaks drawn from them).
+//
+// Then one of Options.Consents must permit disclosing all of them to
+// Options.Recipient for Options.Purpose on the document's date
+// (intervention.FindConsent, which asks intervention.Consent.PermitsDisclosure
+// with the subject as the patient); otherwise the export fails with an
+// *intervention.DisclosureError at "options.consents" carrying the most
+// relevant consent's reason — ConsentInformationNotCovered when the
+// document holds a category outside the consent's scope. Consents held by
+// a component (a family member's, a TSF course's) are exported but never
+// authorise the document: they name the family, not its recipient.
 //
 // # Validation
 //

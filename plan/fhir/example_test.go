@@ -39,12 +39,16 @@ func countTypes(b *fhir.Bundle) {
 }
 
 // A signed, active plan with one MI component and one linked session,
-// exported with the patient's own words left out (the default).
+// exported with the patient's own words left out (the default), to a
+// treating provider for treatment under the patient's single TPO consent,
+// which the document carries.
 func ExampleExport() {
 	p := plantest.ValidPlan(exampleT{})
 	b, err := fhir.Export(p, fhir.Subject{Patient: plantest.Patient()}, fhir.Options{
 		DocumentID: uuid.MustParse("d0c00000-0000-4000-8000-000000000001"),
 		Timestamp:  plantest.AsOf(), Author: plantest.Author(),
+		Recipient: intervention.RecipientOfClass(intervention.RecipientTreatingProviders), Purpose: intervention.PurposeTreatment,
+		Consents: []intervention.Consent{tpoConsent()},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -58,7 +62,7 @@ func ExampleExport() {
 	fmt.Printf("goal: %s/%s %q expressed by the patient: %v\n", goal.LifecycleStatus, goal.AchievementStatus.Coding[0].Code,
 		goal.Description.Text, goal.ExpressedBy != nil)
 	// Output:
-	// document 13 entries, verified: true
+	// document 18 entries, verified: true
 	// Composition ×1
 	// Patient ×1
 	// CarePlan ×1
@@ -66,7 +70,9 @@ func ExampleExport() {
 	// Goal ×2
 	// Procedure ×1
 	// Observation ×4
+	// Consent ×1
 	// Practitioner ×2
+	// Group ×4
 	// care plan: active plan 2 goals, 1 activity, in-progress
 	// goal: active/in-progress "Clinical goal 1" expressed by the patient: true
 }
@@ -84,7 +90,11 @@ func ExampleExportScreening() {
 	at := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
 	b, err := fhir.ExportScreening(fhir.Subject{Patient: plantest.Patient()},
 		fhir.Screening{ID: uuid.MustParse("5c000000-0000-4000-8000-000000000002"), Result: res, At: at},
-		fhir.Options{DocumentID: uuid.MustParse("d0c00000-0000-4000-8000-000000000002"), Timestamp: at.Add(time.Hour), Author: plantest.Author()})
+		fhir.Options{
+			DocumentID: uuid.MustParse("d0c00000-0000-4000-8000-000000000002"), Timestamp: at.Add(time.Hour), Author: plantest.Author(),
+			Recipient: intervention.RecipientOfClass(intervention.RecipientTreatingProviders), Purpose: intervention.PurposeTreatment,
+			Consents: []intervention.Consent{tpoConsent()},
+		})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -112,6 +122,8 @@ func ExampleExportContingency() {
 	p := plantest.CMProgram(exampleT{}, plantest.ComponentID(3), 4, 6)
 	b, err := fhir.ExportContingency(fhir.Subject{Patient: plantest.Patient()}, p, fhir.Options{
 		DocumentID: uuid.MustParse("d0c00000-0000-4000-8000-000000000003"), Timestamp: plantest.Day(30), Author: plantest.Author(),
+		Recipient: intervention.RecipientOfClass(intervention.RecipientThirdPartyPayers), Purpose: intervention.PurposePayment,
+		Consents: []intervention.Consent{tpoConsent()},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -144,7 +156,11 @@ func ExampleExportContingency() {
 }
 
 // A CRAFT course: the mother as a RelatedPerson, her 42 CFR Part 2 consent
-// naming her as recipient, and the session she attended.
+// naming her as recipient, and the session she attended — disclosed to the
+// mother herself for family involvement, which her consent permits: its
+// scope (treatment plan, attendance, progress) covers what the document
+// holds. The same course is refused to her under a consent scoped to CM
+// rewards only.
 func ExampleExportFamily() {
 	patient, mother := plantest.Patient(), uuid.MustParse("f4000000-0000-4000-8000-000000000001")
 	th, _ := family.New(family.Config{ID: plantest.ComponentID(4), Patient: patient, Model: family.ModelCRAFT})
@@ -161,9 +177,18 @@ func ExampleExportFamily() {
 		fmt.Println(err)
 		return
 	}
-	b, err := fhir.ExportFamily(fhir.Subject{Patient: patient}, th, fhir.Options{
+	opts := fhir.Options{
 		DocumentID: uuid.MustParse("d0c00000-0000-4000-8000-000000000004"), Timestamp: plantest.Day(20), Author: plantest.Author(),
-	})
+		Recipient: intervention.RecipientID(mother), Purpose: intervention.PurposeFamilyInvolvement,
+		Consents: []intervention.Consent{familyConsent(1, mother, intervention.Date{})},
+	}
+	cmOnly := familyConsent(2, mother, intervention.Date{})
+	cmOnly.Information = []intervention.InfoCategory{intervention.InfoCMRewards}
+	refused := opts
+	refused.Consents = []intervention.Consent{cmOnly}
+	_, err = fhir.ExportFamily(fhir.Subject{Patient: patient}, th, refused)
+	fmt.Println("CM-only scope:", err)
+	b, err := fhir.ExportFamily(fhir.Subject{Patient: patient}, th, opts)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -178,6 +203,7 @@ func ExampleExportFamily() {
 	labels, _ := json.Marshal(rp.Meta.Security)
 	fmt.Println(string(labels))
 	// Output:
+	// CM-only scope: invalid options.consents: no consent permits the disclosure: information-not-covered
 	// relationship: PRN parent
 	// consent: active 42CFRPart2 recipient: RelatedPerson
 	// session: finished 2 participants

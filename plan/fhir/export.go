@@ -61,6 +61,7 @@ func Export(p *plan.Plan, subject Subject, opts Options) (*Bundle, error) {
 		return nil, err
 	}
 	b := newBuilder(subject, opts)
+	b.disclose(intervention.InfoTreatmentPlan, intervention.InfoProgress) // the plan; goal and objective achievement
 	e := planExport{b: b, p: p, cfg: cfg, carePlan: refTo(&CarePlan{Base: Base{ID: ResourceID("CarePlan", cfg.ID)}})}
 	e.conditionsOf()
 	e.goalsAndObjectives()
@@ -130,6 +131,7 @@ func (e *planExport) conditionsOf() {
 			}
 			if d != "" {
 				c.Code.Coding = []Coding{{System: SystemICD10CM, Code: string(d)}}
+				e.b.disclose(intervention.InfoDiagnosis)
 			}
 			if len(c.Code.Coding) == 0 && c.Code.Text == "" {
 				c.Code = conceptPtr(local(systemDataAbsent, "masked"))
@@ -312,6 +314,7 @@ func (e *planExport) componentResources() {
 					Performer: []ProcedurePerformer{{Actor: e.b.practitioner(d.Clinician)}},
 				}
 				e.b.add(proc)
+				e.b.disclose(intervention.InfoAttendance)
 				e.compSessions[id] = append(e.compSessions[id], proc)
 			}
 		case *motivation.Component:

@@ -71,6 +71,10 @@ func TestOptionsAndSubjectErrors(t *testing.T) {
 		{"timestamp before 1970", func(_ *fhir.Subject, o *fhir.Options) { o.Timestamp = time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC) }, "options.timestamp", intervention.ErrOutOfRange},
 		{"timestamp from 2200", func(_ *fhir.Subject, o *fhir.Options) { o.Timestamp = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC) }, "options.timestamp", intervention.ErrOutOfRange},
 		{"author missing", func(_ *fhir.Subject, o *fhir.Options) { o.Author = uuid.Nil }, "options.author", intervention.ErrMissing},
+		{"recipient missing", func(_ *fhir.Subject, o *fhir.Options) { o.Recipient = intervention.Recipient{} }, "options.recipient", intervention.ErrMissing},
+		{"recipient class unknown", func(_ *fhir.Subject, o *fhir.Options) { o.Recipient.Class = "xxxx" }, "options.recipient.class", intervention.ErrUnknownRecipientClass},
+		{"purpose missing", func(_ *fhir.Subject, o *fhir.Options) { o.Purpose = "" }, "options.purpose", intervention.ErrMissing},
+		{"purpose unknown", func(_ *fhir.Subject, o *fhir.Options) { o.Purpose = "xxxx" }, "options.purpose", intervention.ErrUnknownPurpose},
 		{"invalid consent", func(_ *fhir.Subject, o *fhir.Options) { o.Consents = []intervention.Consent{tpoConsent(), badConsent} }, "options.consents[1].purpose", intervention.ErrMissing},
 		{"consent of another patient", func(_ *fhir.Subject, o *fhir.Options) { o.Consents = []intervention.Consent{otherPatient} }, "options.consents[0].patient", fhir.ErrSubjectMismatch},
 		{"security label without code", func(_ *fhir.Subject, o *fhir.Options) {
@@ -416,7 +420,7 @@ func TestStatusMappings(t *testing.T) {
 			{plan.GoalDiscontinued, "cancelled", "not-achieved", plan.ProblemDeferred, "active", plan.InterventionDiscontinued, "stopped",
 				plan.Target{Comparator: plan.Exactly, Value: decimal.NewFromInt(0)}, "", 1},
 			{plan.GoalActive, "active", "in-progress", plan.ProblemReferred, "active", plan.InterventionActive, "not-started",
-				plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(1), Criterion: "Says so"}, ">=", 2},
+				plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(1), Criterion: intervention.NewText("Says so")}, ">=", 2},
 		} {
 			p := plantest.New(t)
 			pr := plantest.Problem(1)
@@ -451,7 +455,7 @@ func TestStatusMappings(t *testing.T) {
 	t.Run("objective without measure keeps its due date", func(t *testing.T) {
 		p := plantest.New(t)
 		o := plantest.Objective(1, plantest.GoalID(1))
-		o.Measure, o.Target = "", plan.Target{Criterion: "Something observable"}
+		o.Measure, o.Target = "", plan.Target{Criterion: intervention.NewText("Something observable")}
 		o2 := plantest.Objective(2, plantest.GoalID(1))
 		o2.Measure, o2.Target, o2.Due = "", plan.Target{}, intervention.Date{}
 		pr := plantest.Problem(1)
@@ -481,7 +485,7 @@ func TestConsents(t *testing.T) {
 		c.Purpose = intervention.PurposeLegalProceedings
 		c.Recipients = []intervention.Recipient{intervention.RecipientID(court), intervention.RecipientID(plantest.Clinician())}
 		c.Information = []intervention.InfoCategory{intervention.InfoOther}
-		c.Description = "Court-ordered attendance letter"
+		c.Description = intervention.NewText("Court-ordered attendance letter")
 		return c
 	}
 	tests := []struct {
@@ -503,7 +507,7 @@ func TestConsents(t *testing.T) {
 			c := base()
 			tc.change(&c)
 			o := options(plantest.Day(20))
-			o.Consents = []intervention.Consent{c}
+			o.Consents = append(o.Consents, c)
 			o.ConsentCategory = fhir.Coding{System: fhir.SystemLOINC, Code: "59284-0"}
 			b, err := fhir.Export(plantest.ValidPlan(t), subject(), o)
 			require.NoError(t, err)

@@ -36,6 +36,7 @@ func ExportFamily(subject Subject, t *family.Therapy, opts Options) (*Bundle, er
 // family adds therapy t's members, consents, sessions and progress
 // figures, and returns the sessions' Procedures and the figures by code.
 func (b *builder) family(t *family.Therapy, basedOn []Reference) ([]*Procedure, map[string]Reference) {
+	b.disclose(intervention.FamilySessionInformation)
 	for _, m := range t.Members() {
 		b.relatedPerson(m.Participant)
 	}

@@ -30,9 +30,15 @@ var (
 	court     = uuid.MustParse("c0000000-0000-4000-8000-000000000001")
 )
 
-// options returns the options of the fixtures' documents, made at at.
+// options returns the options of the fixtures' documents, made at at:
+// disclosed to the patient's treating providers for treatment under the
+// single TPO consent.
 func options(at time.Time) fhir.Options {
-	return fhir.Options{DocumentID: docID, Timestamp: at, Author: plantest.Author()}
+	return fhir.Options{
+		DocumentID: docID, Timestamp: at, Author: plantest.Author(),
+		Recipient: intervention.RecipientOfClass(intervention.RecipientTreatingProviders), Purpose: intervention.PurposeTreatment,
+		Consents: []intervention.Consent{tpoConsent()},
+	}
 }
 
 // subject returns the fixtures' patient.
@@ -170,19 +176,19 @@ func quickstartPlan(t *testing.T) *plan.Plan {
 		ops = append(ops, plan.AttachComponent(c))
 	}
 	ops = append(ops,
-		plan.PutProblem(plan.Problem{ID: plantest.ProblemID(1), Statement: "Daily drinking with blackouts; AUDIT 11",
+		plan.PutProblem(plan.Problem{ID: plantest.ProblemID(1), Statement: intervention.NewText("Daily drinking with blackouts; AUDIT 11"),
 			Diagnoses: []plan.DiagnosisCode{"F10.20"}, Evidence: []plan.Evidence{{Source: "audit", Ref: screening}}}),
-		plan.PutProblem(plan.Problem{ID: plantest.ProblemID(2), Statement: "Weekend cocaine and cannabis use",
+		plan.PutProblem(plan.Problem{ID: plantest.ProblemID(2), Statement: intervention.NewText("Weekend cocaine and cannabis use"),
 			Diagnoses: []plan.DiagnosisCode{"F14.20", "F12.10"}}),
 		plan.PutGoal(plan.Goal{ID: plantest.GoalID(1), Problem: plantest.ProblemID(1),
-			PatientWords: "I want to stop drinking so I can keep my job", Clinical: "Abstinence from alcohol", Term: plan.TermLong}),
-		plan.PutGoal(plan.Goal{ID: plantest.GoalID(2), Problem: plantest.ProblemID(2), PatientWords: "Stay clean on weekends"}),
-		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(1), Goal: plantest.GoalID(1), Text: "Attend eight MI sessions",
+			PatientWords: intervention.NewText("I want to stop drinking so I can keep my job"), Clinical: intervention.NewText("Abstinence from alcohol"), Term: plan.TermLong}),
+		plan.PutGoal(plan.Goal{ID: plantest.GoalID(2), Problem: plantest.ProblemID(2), PatientWords: intervention.NewText("Stay clean on weekends")}),
+		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(1), Goal: plantest.GoalID(1), Text: intervention.NewText("Attend eight MI sessions"),
 			Measure: "sessions-attended", Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(8), Unit: "sessions"}, Due: plantest.Date(90)}),
-		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(2), Goal: plantest.GoalID(2), Text: "Three in four urine tests negative",
+		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(2), Goal: plantest.GoalID(2), Text: intervention.NewText("Three in four urine tests negative"),
 			Measure: "cm.negative-share", Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.RequireFromString("0.75"), Unit: "ratio"}, Due: plantest.Date(60)}),
-		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(3), Goal: plantest.GoalID(2), Text: "Family takes part in treatment",
-			Measure: "family-involvement", Target: plan.Target{Criterion: "Mother attends two CRAFT sessions"}, Due: plantest.Date(45)}),
+		plan.PutObjective(plan.Objective{ID: plantest.ObjectiveID(3), Goal: plantest.GoalID(2), Text: intervention.NewText("Family takes part in treatment"),
+			Measure: "family-involvement", Target: plan.Target{Criterion: intervention.NewText("Mother attends two CRAFT sessions")}, Due: plantest.Date(45)}),
 		plan.PutIntervention(plantest.Intervention(1, intervention.ModalityMotivationalInterviewing, plantest.ComponentID(1), plantest.ObjectiveID(1))),
 		plan.PutIntervention(plan.Intervention{ID: plantest.InterventionID(2), Objectives: []uuid.UUID{plantest.ObjectiveID(1)},
 			Modality: intervention.ModalityBriefIntervention, Component: plantest.ComponentID(2), Status: plan.InterventionCompleted,
@@ -195,8 +201,8 @@ func quickstartPlan(t *testing.T) *plan.Plan {
 			Frequency: plan.Frequency{Count: 2, Per: plan.PerMonth, Minutes: 50}, Responsible: []uuid.UUID{plantest.Clinician()}}),
 		plan.PutIntervention(plan.Intervention{ID: plantest.InterventionID(5), Objectives: []uuid.UUID{plantest.ObjectiveID(2)},
 			Modality: intervention.ModalityCBT, Component: plantest.ComponentID(5), Frequency: weekly, Responsible: []uuid.UUID{plantest.Clinician()}}),
-		plan.PutStrength(plan.Strength{ID: plantest.StrengthID(1), Text: "Supportive mother"}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: plantest.DischargeID(1), Text: "Ninety days abstinent", Discussed: plantest.Date(1)}),
+		plan.PutStrength(plan.Strength{ID: plantest.StrengthID(1), Text: intervention.NewText("Supportive mother")}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: plantest.DischargeID(1), Text: intervention.NewText("Ninety days abstinent"), Discussed: plantest.Date(1)}),
 		plan.PutParticipation(plan.Participation{ID: plantest.ParticipationID(1), Person: plantest.Patient(), Role: intervention.RolePatient, On: plantest.Date(1)}),
 		plan.SetLevelOfCare(plantest.LevelOfCare(1)),
 	)

@@ -102,8 +102,10 @@ func DefaultConsentCategory() Coding {
 	return Coding{System: SystemConsentCategory, Code: "part2-consent", Display: "42 CFR Part 2 consent"}
 }
 
-// Options say how a document is made. DocumentID, Timestamp and Author are
-// required; every other field has a documented default in its zero value.
+// Options say how a document is made and to whom it is disclosed.
+// DocumentID, Timestamp, Author, Recipient and Purpose are required, and one
+// of Consents must permit the disclosure; every other field has a
+// documented default in its zero value.
 type Options struct {
 	// DocumentID identifies this disclosure: the Bundle's identifier and
 	// the Composition's are derived from it. Use a new ID for each
@@ -127,11 +129,21 @@ type Options struct {
 	// placement rationale, consent descriptions. By default they are
 	// exported; codes, dates and figures are always exported.
 	OmitClinicalText bool
+	// Recipient is who receives the document: the host's opaque ID of a
+	// person or organisation, its class, or both
+	// (intervention.Consent.PermitsDisclosure matches it against each
+	// consent's recipients).
+	Recipient intervention.Recipient
+	// Purpose is why the document is disclosed (for example
+	// intervention.PurposeTreatment for a referral to a treating provider).
+	Purpose intervention.Purpose
 	// Consents are the patient's 42 CFR Part 2 consents under which the
 	// document is disclosed; each is exported as a Consent resource
-	// (status as of Timestamp). They must be valid and the Subject's.
-	// Deciding whether a consent permits this disclosure is the host's
-	// job (intervention.Consent.Permits) before it sends the document.
+	// (status as of Timestamp). They must be valid and the Subject's, and
+	// one of them must permit disclosing every information category the
+	// document holds to Recipient for Purpose on the document's date, or
+	// the export fails with an *intervention.DisclosureError at
+	// "options.consents" (see the package documentation, "Consent").
 	Consents []intervention.Consent
 	// SecurityLabels are put on every resource's meta.security and on the
 	// Bundle's; nil means DefaultSecurityLabels, an empty non-nil list
@@ -160,6 +172,18 @@ func (o Options) Validate() error {
 	}
 	if o.Author == uuid.Nil {
 		add("options.author", intervention.ErrMissing)
+	}
+	switch {
+	case o.Recipient == intervention.Recipient{}:
+		add("options.recipient", intervention.ErrMissing)
+	case o.Recipient.Class != "" && !o.Recipient.Class.Valid():
+		add("options.recipient.class", intervention.ErrUnknownRecipientClass)
+	}
+	switch {
+	case o.Purpose == "":
+		add("options.purpose", intervention.ErrMissing)
+	case !o.Purpose.Valid():
+		add("options.purpose", intervention.ErrUnknownPurpose)
 	}
 	for i, c := range o.Consents {
 		if err := c.Validate(); err != nil {

@@ -52,7 +52,7 @@ func randomPlan(t *testing.T, rng *rand.Rand) *plan.Plan {
 	diagnoses := []plan.DiagnosisCode{"F10.20", "F11.20", "F12.10", "F14.20", "F15.90"}
 	nProblems := 1 + pick(3)
 	for i := 1; i <= nProblems; i++ {
-		pr := plan.Problem{ID: plantest.ProblemID(i), Statement: plan.Text(fmt.Sprintf("Problem %d", i))}
+		pr := plan.Problem{ID: plantest.ProblemID(i), Statement: intervention.NewText(fmt.Sprintf("Problem %d", i))}
 		for _, j := range rng.Perm(len(diagnoses))[:pick(3)] {
 			pr.Diagnoses = append(pr.Diagnoses, diagnoses[j])
 		}
@@ -64,17 +64,17 @@ func randomPlan(t *testing.T, rng *rand.Rand) *plan.Plan {
 		g := plan.Goal{ID: plantest.GoalID(i), Problem: plantest.ProblemID(1 + pick(nProblems)), Status: plan.GoalStatuses()[pick(3)]}
 		switch pick(3) {
 		case 0:
-			g.PatientWords = plan.Text(fmt.Sprintf("My goal %d", i))
+			g.PatientWords = intervention.NewText(fmt.Sprintf("My goal %d", i))
 		case 1:
-			g.Clinical = plan.Text(fmt.Sprintf("Clinical goal %d", i))
+			g.Clinical = intervention.NewText(fmt.Sprintf("Clinical goal %d", i))
 		default:
-			g.PatientWords, g.Clinical = plan.Text(fmt.Sprintf("My goal %d", i)), plan.Text(fmt.Sprintf("Clinical goal %d", i))
+			g.PatientWords, g.Clinical = intervention.NewText(fmt.Sprintf("My goal %d", i)), intervention.NewText(fmt.Sprintf("Clinical goal %d", i))
 		}
 		ops = append(ops, plan.PutGoal(g))
 	}
 	nObjectives := 1 + pick(5)
 	for i := 1; i <= nObjectives; i++ {
-		o := plan.Objective{ID: plantest.ObjectiveID(i), Goal: plantest.GoalID(1 + pick(nGoals)), Text: plan.Text(fmt.Sprintf("Objective %d", i))}
+		o := plan.Objective{ID: plantest.ObjectiveID(i), Goal: plantest.GoalID(1 + pick(nGoals)), Text: intervention.NewText(fmt.Sprintf("Objective %d", i))}
 		if pick(4) > 0 {
 			o.Measure = []string{"sessions-attended", "cm.negative-share", "days-abstinent"}[pick(3)]
 		}
@@ -82,9 +82,9 @@ func randomPlan(t *testing.T, rng *rand.Rand) *plan.Plan {
 		case 0:
 			o.Target = plan.Target{Comparator: plan.Comparators()[pick(3)], Value: decimal.New(int64(pick(1000)), -int32(pick(3))), Unit: "days"}
 		case 1:
-			o.Target = plan.Target{Criterion: "Observable"}
+			o.Target = plan.Target{Criterion: intervention.NewText("Observable")}
 		case 2:
-			o.Target = plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(1), Criterion: "And observable"}
+			o.Target = plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(1), Criterion: intervention.NewText("And observable")}
 		}
 		if pick(3) > 0 {
 			o.Due = plantest.Date(30 + pick(150))

@@ -101,6 +101,7 @@ func answersOf(r screen.Scored) (json.RawMessage, error) {
 func (b *builder) screening(id uuid.UUID, r screen.Result, at time.Time, performer uuid.UUID,
 	answers json.RawMessage, basedOn []Reference,
 ) Reference {
+	b.disclose(intervention.InfoScreeningResults)
 	obs := &Observation{
 		Base: Base{ID: ResourceID("Observation", id, "screening")}, Identifier: []Identifier{uuidIdentifier(id)},
 		BasedOn: basedOn, Status: "final", Category: []CodeableConcept{concept(local(systemObsCategory, "survey"))},
@@ -218,6 +219,7 @@ func ptr[T any](v T) *T { return &v }
 // zero denominator: nothing measured yet) is left out rather than written
 // as a number (DESIGN.md: "never 0, NaN or Inf").
 func (b *builder) measureObservations(pr intervention.Progress, basedOn []Reference) map[string]Reference {
+	b.disclose(intervention.InfoProgress)
 	out := map[string]Reference{}
 	measures := append([]intervention.Measure{
 		{Code: "component.completion", Unit: "ratio", Value: pr.Completion},

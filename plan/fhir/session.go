@@ -30,6 +30,7 @@ func (b *builder) session(s intervention.Session, alcohol bool, types ...Codeabl
 			return p
 		}
 	}
+	b.disclose(intervention.InfoAttendance)
 	held := len(s.Present()) > 0
 	code := sessionConcept(s.Modality, s.Format, alcohol)
 	proc := &Procedure{
@@ -96,6 +97,7 @@ func (b *builder) link(id uuid.UUID, m intervention.Modality, start time.Time, m
 		proc, _ = r.(*Procedure)
 	}
 	if proc == nil {
+		b.disclose(intervention.InfoAttendance)
 		code := ModalityConcept(m, alcohol)
 		proc = &Procedure{
 			Base: Base{ID: ResourceID("Procedure", id)}, Identifier: []Identifier{uuidIdentifier(id)},

@@ -5,7 +5,7 @@
 //	func TestTwoStrengths(t *testing.T) {
 //		p := plantest.DraftPlan(t) // complete content, passes the content rules
 //		plantest.RequireFinding(t, plantest.Check(myRule, p, plantest.AsOf()), "X-STRENGTHS-2", "strengths")
-//		plantest.Edit(t, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Works nights"}))
+//		plantest.Edit(t, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Works nights")}))
 //		plantest.RequireNoFinding(t, plantest.Check(myRule, p, plantest.AsOf()), "X-STRENGTHS-2")
 //	}
 //

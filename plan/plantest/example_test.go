@@ -26,7 +26,7 @@ func Example() {
 	f := plantest.RequireFinding(tb, plantest.Check(twoStrengths, p, plantest.AsOf()), "X-STRENGTHS-2", "strengths")
 	fmt.Println(f)
 
-	plantest.Edit(tb, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "Works nights, free mornings"}))
+	plantest.Edit(tb, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("Works nights, free mornings")}))
 	plantest.RequireNoFinding(tb, plantest.Check(twoStrengths, p, plantest.AsOf()), "X-STRENGTHS-2")
 	fmt.Println("strengths:", len(p.Strengths()))
 	// Output:

@@ -172,7 +172,7 @@ func Change(n int, reason plan.Reason, at time.Time) plan.Change {
 // evidence).
 func Problem(n int) plan.Problem {
 	return plan.Problem{
-		ID: ProblemID(n), Statement: plan.Text(fmt.Sprintf("Problem %d as assessed", n)),
+		ID: ProblemID(n), Statement: intervention.NewText(fmt.Sprintf("Problem %d as assessed", n)),
 		Diagnoses: []plan.DiagnosisCode{"F10.20"}, Evidence: []plan.Evidence{{Source: "audit", Ref: RecordID(1000 + n)}},
 		Status: plan.ProblemActive,
 	}
@@ -182,8 +182,8 @@ func Problem(n int) plan.Problem {
 // clinical wording.
 func Goal(n int, problem uuid.UUID) plan.Goal {
 	return plan.Goal{
-		ID: GoalID(n), Problem: problem, PatientWords: plan.Text(fmt.Sprintf("In my own words, goal %d", n)),
-		Clinical: plan.Text(fmt.Sprintf("Clinical goal %d", n)), Term: plan.TermShort, Status: plan.GoalActive,
+		ID: GoalID(n), Problem: problem, PatientWords: intervention.NewText(fmt.Sprintf("In my own words, goal %d", n)),
+		Clinical: intervention.NewText(fmt.Sprintf("Clinical goal %d", n)), Term: plan.TermShort, Status: plan.GoalActive,
 	}
 }
 
@@ -191,7 +191,7 @@ func Goal(n int, problem uuid.UUID) plan.Goal {
 // target and a due date 90 days after admission.
 func Objective(n int, goal uuid.UUID) plan.Objective {
 	return plan.Objective{
-		ID: ObjectiveID(n), Goal: goal, Text: plan.Text(fmt.Sprintf("Objective %d", n)), Measure: "sessions-attended",
+		ID: ObjectiveID(n), Goal: goal, Text: intervention.NewText(fmt.Sprintf("Objective %d", n)), Measure: "sessions-attended",
 		Target: plan.Target{Comparator: plan.AtLeast, Value: decimal.NewFromInt(8), Unit: "sessions"}, Due: Date(90),
 		Status: plan.ObjectiveNotStarted,
 	}
@@ -214,7 +214,7 @@ func LevelOfCare(n int) plan.LevelOfCare {
 	return plan.LevelOfCare{
 		ID: LevelID(n), Edition: plan.ASAMThird, Level: "1",
 		Dimensions: Ratings(0, 0, 1, 1, 2, 1),
-		Driving:    []int{5}, Rationale: "Relapse potential is the highest risk", AssessedOn: Date(0), Assessor: Author(),
+		Driving:    []int{5}, Rationale: intervention.NewText("Relapse potential is the highest risk"), AssessedOn: Date(0), Assessor: Author(),
 	}
 }
 
@@ -238,8 +238,8 @@ func ContentOps(c intervention.Component) []plan.Op {
 		plan.PutGoal(Goal(1, ProblemID(1))),
 		plan.PutObjective(Objective(1, GoalID(1))),
 		plan.PutIntervention(Intervention(1, c.Modality(), c.ID(), ObjectiveID(1))),
-		plan.PutStrength(plan.Strength{ID: StrengthID(1), Text: "Supportive sister"}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(1), Text: "Ninety days abstinent", Discussed: Date(1)}),
+		plan.PutStrength(plan.Strength{ID: StrengthID(1), Text: intervention.NewText("Supportive sister")}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(1), Text: intervention.NewText("Ninety days abstinent"), Discussed: Date(1)}),
 		plan.PutParticipation(plan.Participation{ID: ParticipationID(1), Person: Patient(), Role: intervention.RolePatient, On: Date(1)}),
 		plan.SetLevelOfCare(LevelOfCare(1)),
 	}
@@ -351,7 +351,7 @@ func Review(t T, p *plan.Plan, at time.Time, n int, ops ...plan.Op) plan.Revisio
 	if _, _, err := p.Edit(Change(base+2, plan.ReasonReview, at), ops...); !ok(t, "Edit in review", err) {
 		return plan.Revision{}
 	}
-	r := plan.Review{ID: ReviewID(n), Outcome: plan.OutcomeContinue, Justification: "Continued services are needed"}
+	r := plan.Review{ID: ReviewID(n), Outcome: plan.OutcomeContinue, Justification: intervention.NewText("Continued services are needed")}
 	for _, o := range p.Objectives() {
 		r.Progress = append(r.Progress, plan.ObjectiveProgress{Objective: o.ID, Status: o.Status})
 	}

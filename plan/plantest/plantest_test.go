@@ -118,7 +118,7 @@ func TestBuildersReportFailures(t *testing.T) {
 	r := &recorder{}
 	p := plantest.ValidPlan(r)
 	require.False(t, r.failed)
-	plantest.Edit(r, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: "x"}))
+	plantest.Edit(r, p, plan.PutStrength(plan.Strength{ID: plantest.StrengthID(2), Text: intervention.NewText("x")}))
 	assert.True(t, r.failed, "an active plan takes no content edit")
 	assert.Contains(t, r.errors[0], "plantest: Edit")
 

@@ -139,11 +139,11 @@ func realisticOps(components []intervention.Component) []plan.Op {
 		ops = append(ops, plan.PutIntervention(Intervention(j, c.Modality(), c.ID(), objs...)))
 	}
 	for i := 1; i <= 3; i++ {
-		ops = append(ops, plan.PutStrength(plan.Strength{ID: StrengthID(i), Text: plan.Text(fmt.Sprintf("Strength %d", i))}))
+		ops = append(ops, plan.PutStrength(plan.Strength{ID: StrengthID(i), Text: intervention.NewText(fmt.Sprintf("Strength %d", i))}))
 	}
 	ops = append(ops,
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(1), Text: "Ninety days abstinent", Discussed: Date(1)}),
-		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(2), Text: "Stable housing"}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(1), Text: intervention.NewText("Ninety days abstinent"), Discussed: Date(1)}),
+		plan.PutDischargeCriterion(plan.DischargeCriterion{ID: DischargeID(2), Text: intervention.NewText("Stable housing")}),
 		plan.PutParticipation(plan.Participation{ID: ParticipationID(1), Person: Patient(), Role: intervention.RolePatient, On: Date(1)}),
 		plan.SetLevelOfCare(LevelOfCare(1)),
 	)
