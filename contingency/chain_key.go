@@ -64,10 +64,11 @@ func (k ChainKey) LogValue() slog.Value { return slog.StringValue(k.String()) }
 // mac returns the hex MAC of an entry hash under k.
 func (k ChainKey) mac(hash string) string {
 	m := hmac.New(sha256.New, k.secret)
-	w := canonWriter{}
-	w.str(entryMACDomain)
-	w.str(k.id)
-	w.str(hash)
+	var buf [512]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.str(entryMACDomain)
+	w = w.str(k.id)
+	w = w.str(hash)
 	m.Write(w.b)
 	return hex.EncodeToString(m.Sum(nil))
 }

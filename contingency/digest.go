@@ -55,7 +55,7 @@ func (l *Ledger) Digest() Digest {
 	defer l.mu.RUnlock()
 	return Digest{
 		Participant: l.participant, Version: l.version(), Head: l.head,
-		Balance: l.totals.Balance, Owed: l.totals.Owed,
+		Balance: l.totalsNow().Balance, Owed: l.totalsNow().Owed,
 	}
 }
 

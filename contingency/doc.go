@@ -3,6 +3,8 @@
 // schedules, caps and edge-case rules of published programmes
 // (reference: contingency.md).
 //
+// See docs/reference/contingency.md for each rule's source and test vectors.
+//
 // # Concepts
 //
 //   - A Target names what is rewarded (abstinence from a set of substances,

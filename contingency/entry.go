@@ -1,9 +1,13 @@
 package contingency
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/recoverykit/psychosocial/internal/wire"
+	"github.com/recoverykit/psychosocial/intervention"
 )
 
 // EntrySchemaVersion is the schemaVersion written on every ledger entry.
@@ -87,3 +91,34 @@ type AwardDetail struct {
 
 // Version counts the entries in a participant's ledger; 0 is empty.
 type Version uint64
+
+// ErrMalformedEntry means a ledger entry's JSON, or a ledger's, is not the
+// form this package writes: bad syntax, a null document, an unknown,
+// repeated or miscased key, invalid text or an unwritable time. The
+// decoder's own message is dropped because it may quote the input.
+var ErrMalformedEntry = fmt.Errorf("contingency: malformed ledger entry JSON: %w", intervention.ErrInvalid)
+
+// UnmarshalJSON decodes an entry strictly (see ErrMalformedEntry); errors
+// name the JSON path and quote nothing. Whether the entry is consistent is
+// checked when a ledger loads it, and whether it is authentic by Verify.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	type entryJSON Entry // without the method
+	var w entryJSON
+	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedEntry); err != nil {
+		return err
+	}
+	*e = Entry(w)
+	return nil
+}
+
+// DecodeEntries decodes a whole ledger as json.Marshal of []Entry writes it,
+// strictly: a null ledger and every malformed entry are refused, wrapping
+// ErrMalformedEntry with the path ("[3].amount"). Verify the result before
+// trusting it.
+func DecodeEntries(data []byte) ([]Entry, error) {
+	var out []Entry
+	if err := wire.Decode(data, &out, intervention.ErrInvalid, ErrMalformedEntry); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -105,8 +105,10 @@ func verifyChain(entries []Entry, after Version, prev string, participant uuid.U
 // HashEntry returns the hex SHA-256 of CanonicalBytes(e): the value of e.Hash
 // for an untampered entry. It reads e.PrevHash but not e.Hash.
 func HashEntry(e Entry) string {
-	sum := sha256.Sum256(CanonicalBytes(e))
-	return hex.EncodeToString(sum[:])
+	var buf [1024]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.entry(&e)
+	return w.sum()
 }
 
 // CanonicalBytes returns the bytes an entry's hash is computed over: a domain
@@ -121,81 +123,148 @@ func HashEntry(e Entry) string {
 // every stored ledger, so it is versioned by the domain tag.
 func CanonicalBytes(e Entry) []byte {
 	w := canonWriter{b: make([]byte, 0, 512)}
-	w.str(entryHashDomain)
-	w.str(e.PrevHash)
-	w.str(e.SchemaVersion)
-	w.uuid(e.ID)
-	w.uuid(e.Participant)
-	w.uint(uint64(e.Seq))
-	w.str(string(e.Kind))
-	w.str(e.IdempotencyKey)
-	w.str(e.InputHash)
-	w.time(e.EffectiveAt)
-	w.time(e.RecordedAt)
-	w.money(e.Amount)
-	w.str(string(e.Instrument))
-	w.str(e.FundingSource)
-	w.str(e.Actor)
-	w.str(e.Reason)
-	w.uuid(e.Corrects)
-	w.str(e.Visit)
-	w.award(e.Award, true)
-	w.str(e.Status.String())
-	w.money(e.Shortfall)
+	w = w.entry(&e)
 	return w.b
+}
+
+// entry writes the canonical bytes of e.
+func (w canonWriter) entry(e *Entry) canonWriter {
+	w = w.str(entryHashDomain)
+	w = w.str(e.PrevHash)
+	w = w.str(e.SchemaVersion)
+	w = w.uuid(e.ID)
+	w = w.uuid(e.Participant)
+	w = w.uint(uint64(e.Seq))
+	w = w.str(string(e.Kind))
+	w = w.str(e.IdempotencyKey)
+	w = w.str(e.InputHash)
+	w = w.time(e.EffectiveAt)
+	w = w.time(e.RecordedAt)
+	w = w.money(e.Amount)
+	w = w.str(string(e.Instrument))
+	w = w.str(e.FundingSource)
+	w = w.str(e.Actor)
+	w = w.str(e.Reason)
+	w = w.uuid(e.Corrects)
+	w = w.str(e.Visit)
+	w = w.award(e.Award, true)
+	w = w.str(e.Status.String())
+	w = w.money(e.Shortfall)
+	return w
 }
 
 // canonWriter builds canonical bytes as a sequence of netstrings.
 type canonWriter struct{ b []byte }
 
-func (w *canonWriter) str(s string) {
+func (w canonWriter) str(s string) canonWriter {
 	w.b = strconv.AppendInt(w.b, int64(len(s)), 10)
 	w.b = append(w.b, ':')
 	w.b = append(w.b, s...)
 	w.b = append(w.b, ',')
+	return w
 }
 
-func (w *canonWriter) uint(n uint64) { w.str(strconv.FormatUint(n, 10)) }
+// bytes writes s as a netstring, like str, without converting it.
+func (w canonWriter) bytes(s []byte) canonWriter {
+	w.b = strconv.AppendInt(w.b, int64(len(s)), 10)
+	w.b = append(w.b, ':')
+	w.b = append(w.b, s...)
+	w.b = append(w.b, ',')
+	return w
+}
 
-func (w *canonWriter) int(n int) { w.str(strconv.Itoa(n)) }
+func (w canonWriter) uint(n uint64) canonWriter {
+	var buf [20]byte
+	w = w.bytes(strconv.AppendUint(buf[:0], n, 10))
+	return w
+}
 
-func (w *canonWriter) bool(v bool) {
+func (w canonWriter) int(n int) canonWriter {
+	var buf [20]byte
+	w = w.bytes(strconv.AppendInt(buf[:0], int64(n), 10))
+	return w
+}
+
+func (w canonWriter) bool(v bool) canonWriter {
 	if v {
-		w.str("1")
-		return
+		w = w.str("1")
+		return w
 	}
-	w.str("0")
+	w = w.str("0")
+	return w
 }
 
-func (w *canonWriter) time(t time.Time) { w.str(t.UTC().Format(time.RFC3339Nano)) }
+// time writes t in UTC as RFC 3339 with nanoseconds.
+func (w canonWriter) time(t time.Time) canonWriter {
+	var buf [64]byte
+	w = w.bytes(t.UTC().AppendFormat(buf[:0], time.RFC3339Nano))
+	return w
+}
 
-func (w *canonWriter) money(m Money) { w.str(m.StringFixed(2)) }
+// money writes m with exactly two decimal places, as m.StringFixed(2) would,
+// formatting whole cents directly.
+func (w canonWriter) money(m Money) canonWriter {
+	c, ok := centsOf(m)
+	if !ok {
+		w = w.str(m.StringFixed(2))
+		return w
+	}
+	var buf [24]byte
+	w = w.bytes(appendCents(buf[:0], c))
+	return w
+}
 
-func (w *canonWriter) uuid(id uuid.UUID) { w.str(id.String()) }
+// appendCents appends c cents as dollars with two decimal places ("-12.05").
+func appendCents(b []byte, c int64) []byte {
+	u := uint64(c)
+	if c < 0 {
+		b = append(b, '-')
+		u = uint64(-c)
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
+}
+
+// uuid writes id in its canonical 36-character form.
+func (w canonWriter) uuid(id uuid.UUID) canonWriter {
+	var buf [36]byte
+	hex.Encode(buf[0:8], id[0:4])
+	buf[8] = '-'
+	hex.Encode(buf[9:13], id[4:6])
+	buf[13] = '-'
+	hex.Encode(buf[14:18], id[6:8])
+	buf[18] = '-'
+	hex.Encode(buf[19:23], id[8:10])
+	buf[23] = '-'
+	hex.Encode(buf[24:], id[10:])
+	w = w.bytes(buf[:])
+	return w
+}
 
 // award writes a, or a marker for nil. withResult adds the fields the ledger
 // sets (Requested, Caps); an input hash leaves them out.
-func (w *canonWriter) award(a *AwardDetail, withResult bool) {
-	w.bool(a != nil)
+func (w canonWriter) award(a *AwardDetail, withResult bool) canonWriter {
+	w = w.bool(a != nil)
 	if a == nil {
-		return
+		return w
 	}
-	w.str(string(a.Schedule))
-	w.int(a.Run)
-	w.int(a.Level)
+	w = w.str(string(a.Schedule))
+	w = w.int(a.Run)
+	w = w.int(a.Level)
 	if withResult {
-		w.money(a.Requested)
-		w.int(len(a.Caps))
+		w = w.money(a.Requested)
+		w = w.int(len(a.Caps))
 		for _, c := range a.Caps {
-			w.str(c)
+			w = w.str(c)
 		}
 	}
-	w.int(len(a.Slips))
+	w = w.int(len(a.Slips))
 	for _, s := range a.Slips {
-		w.str(s.Tier)
-		w.money(s.Value)
+		w = w.str(s.Tier)
+		w = w.money(s.Value)
 	}
-	w.uint(a.Seed)
+	w = w.uint(a.Seed)
+	return w
 }
 
 // sum returns the hex SHA-256 of the bytes written so far.

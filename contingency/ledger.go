@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -29,8 +30,9 @@ import (
 //
 // Concurrency: *Ledger is safe for concurrent use. Writes are serialised and
 // hold the ledger's lock across the store call; reads never touch the store.
-// Balance, Available, Held, Earned, Redeemed, Version and VisitNet are O(1)
-// and allocate nothing; BalanceAsOf is O(log n); CapUsage and CapRemaining
+// Balance, Owed, Available, Held, Earned, Redeemed, Totals, Version and
+// VisitNet are O(1); the Money totals are made once on the first read after
+// a write, so a write allocates nothing for them and later reads nothing; BalanceAsOf is O(log n); CapUsage and CapRemaining
 // are O(log d) for d distinct effective days (a rolling window also looks at
 // the award days after the date, to keep back-dated awards within every
 // window). A write does not replay history: its cost does not grow with the
@@ -53,7 +55,7 @@ type Ledger struct {
 	byTime     effectiveIndex
 	head       string
 	cents      ledgerCents
-	totals     Totals // Money mirror of cents, for allocation-free reads
+	totals     atomic.Pointer[Totals] // Money form of cents, made on the first read after a write
 }
 
 // ledgerVisit is what the ledger knows about one visit.
@@ -174,58 +176,57 @@ func (l *Ledger) version() Version { return Version(len(l.entries)) }
 
 // Balance returns the money the participant holds on the ledger, pending
 // redemptions included: the net of the posted entries when it is positive,
-// else zero (see Totals). O(1), no allocation.
+// else zero (see Totals). O(1).
 func (l *Ledger) Balance() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Balance
+	return l.totalsNow().Balance
 }
 
 // Owed returns what the participant owes: money redeemed that a correction
 // has since taken back. Later awards settle it before they become
-// available; a positive adjustment writes it off. O(1), no allocation.
+// available; a positive adjustment writes it off. O(1).
 func (l *Ledger) Owed() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Owed
+	return l.totalsNow().Owed
 }
 
 // Available returns the balance less pending redemptions: what can be
-// redeemed now. Never negative. O(1), no allocation.
+// redeemed now. Never negative. O(1).
 func (l *Ledger) Available() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Available
+	return l.totalsNow().Available
 }
 
-// Held returns the sum of redemptions awaiting approval. O(1), no allocation.
+// Held returns the sum of redemptions awaiting approval. O(1).
 func (l *Ledger) Held() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Held
+	return l.totalsNow().Held
 }
 
 // Earned returns the awards less their reversals at their full value: the
-// net of what every visit is worth now. O(1), no allocation.
+// net of what every visit is worth now. O(1).
 func (l *Ledger) Earned() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Earned
+	return l.totalsNow().Earned
 }
 
-// Redeemed returns the posted redemptions as a positive amount. O(1), no
-// allocation.
+// Redeemed returns the posted redemptions as a positive amount. O(1).
 func (l *Ledger) Redeemed() Money {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals.Redeemed
+	return l.totalsNow().Redeemed
 }
 
 // Totals returns every running total. O(1).
 func (l *Ledger) Totals() Totals {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return l.totals
+	return l.totalsNow()
 }
 
 // BalanceAsOf returns the net of the posted entries whose EffectiveAt is at

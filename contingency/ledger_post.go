@@ -26,25 +26,26 @@ func (l *Ledger) Post(ctx context.Context, p Posting) (Receipt, error) {
 	if err := p.Validate(); err != nil {
 		return Receipt{}, err
 	}
-	w := canonWriter{}
-	w.str("post")
-	w.str(p.Key)
-	w.str(p.Actor)
-	w.int(len(p.Lines))
+	var buf [512]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.str("post")
+	w = w.str(p.Key)
+	w = w.str(p.Actor)
+	w = w.int(len(p.Lines))
 	for _, ln := range p.Lines {
 		if ln.Restate {
-			w.str("restate:" + string(ln.Kind))
+			w = w.str("restate:" + string(ln.Kind))
 		} else {
-			w.str(string(ln.Kind))
+			w = w.str(string(ln.Kind))
 		}
-		w.money(ln.Amount)
-		w.str(string(ln.Instrument))
-		w.str(ln.FundingSource)
-		w.time(ln.EffectiveAt)
-		w.str(ln.Visit)
-		w.str(ln.Reason)
-		w.uuid(ln.Corrects)
-		w.award(ln.Award, false)
+		w = w.money(ln.Amount)
+		w = w.str(string(ln.Instrument))
+		w = w.str(ln.FundingSource)
+		w = w.time(ln.EffectiveAt)
+		w = w.str(ln.Visit)
+		w = w.str(ln.Reason)
+		w = w.uuid(ln.Corrects)
+		w = w.award(ln.Award, false)
 	}
 	return l.write(ctx, "post", p.Key, w.sum(), func() ([]Entry, error) { return l.buildPost(p) })
 }

@@ -22,14 +22,15 @@ func (l *Ledger) Redeem(ctx context.Context, r Redemption) (Receipt, error) {
 	if err := r.Validate(); err != nil {
 		return Receipt{}, err
 	}
-	w := canonWriter{}
-	w.str("redeem")
-	w.str(r.Key)
-	w.money(r.Amount)
-	w.str(string(r.Instrument))
-	w.str(r.Actor)
-	w.time(r.EffectiveAt)
-	w.str(r.Reason)
+	var buf [512]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.str("redeem")
+	w = w.str(r.Key)
+	w = w.money(r.Amount)
+	w = w.str(string(r.Instrument))
+	w = w.str(r.Actor)
+	w = w.time(r.EffectiveAt)
+	w = w.str(r.Reason)
 	return l.write(ctx, "redeem", r.Key, w.sum(), func() ([]Entry, error) { return l.buildRedeem(r) })
 }
 
@@ -64,12 +65,13 @@ func (l *Ledger) resolve(ctx context.Context, op, key string, pendingID uuid.UUI
 	if err := errors.Join(errs...); err != nil {
 		return Receipt{}, err
 	}
-	w := canonWriter{}
-	w.str(op)
-	w.str(key)
-	w.uuid(pendingID)
-	w.str(approver)
-	w.str(reason)
+	var buf [512]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.str(op)
+	w = w.str(key)
+	w = w.uuid(pendingID)
+	w = w.str(approver)
+	w = w.str(reason)
 	return l.write(ctx, op, key, w.sum(), func() ([]Entry, error) {
 		i, ok := l.byID[pendingID]
 		if !ok {

@@ -39,13 +39,14 @@ func (l *Ledger) Reverse(ctx context.Context, key string, entryID uuid.UUID, act
 	if err := errors.Join(errs...); err != nil {
 		return Receipt{}, err
 	}
-	w := canonWriter{}
-	w.str("reverse")
-	w.str(key)
-	w.uuid(entryID)
-	w.str(actor)
-	w.str(reason)
-	w.time(effectiveAt)
+	var buf [512]byte
+	w := canonWriter{b: buf[:0]}
+	w = w.str("reverse")
+	w = w.str(key)
+	w = w.uuid(entryID)
+	w = w.str(actor)
+	w = w.str(reason)
+	w = w.time(effectiveAt)
 	return l.write(ctx, "reverse", key, w.sum(), func() ([]Entry, error) {
 		o, left, err := l.reversible(entryID, nil)
 		if err != nil {

@@ -116,4 +116,17 @@ func (c *ledgerCents) totals() Totals {
 	}
 }
 
-func (l *Ledger) setTotals() { l.totals = l.cents.totals() }
+// setTotals marks the Money form of the totals stale after a write: it is
+// made on the next read, so that a write allocates nothing for it.
+func (l *Ledger) setTotals() { l.totals.Store(nil) }
+
+// totalsNow returns the totals as Money. The caller holds l.mu (read or
+// write): readers racing to make the same value store equal ones.
+func (l *Ledger) totalsNow() Totals {
+	if t := l.totals.Load(); t != nil {
+		return *t
+	}
+	t := l.cents.totals()
+	l.totals.Store(&t)
+	return t
+}

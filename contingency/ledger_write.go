@@ -43,8 +43,8 @@ func (l *Ledger) write(ctx context.Context, op, key, in string, build func() ([]
 		expected := l.version()
 		v, err := l.store.Append(ctx, l.participant, expected, entries)
 		if err == nil {
-			for i := range entries {
-				l.apply(cloneEntry(entries[i]))
+			for i := range entries { // built by this write: the ledger owns them
+				l.apply(entries[i])
 			}
 			return receiptOf(entries, false), nil
 		}

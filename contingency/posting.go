@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -118,30 +119,54 @@ type Redemption struct {
 
 // Validate reports every problem with p. It never modifies p.
 func (p Posting) Validate() error {
-	errs := []error{checkLedgerKey("key", p.Key), checkLedgerRef("actor", p.Actor)}
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	add(checkLedgerKey("key", p.Key))
+	add(checkLedgerRef("actor", p.Actor))
 	switch {
 	case len(p.Lines) == 0:
-		errs = append(errs, intervention.Field("lines", intervention.ErrMissing))
+		add(intervention.Field("lines", intervention.ErrMissing))
 	case len(p.Lines) > maxLines:
-		errs = append(errs, intervention.Field("lines", intervention.ErrOutOfRange))
+		add(intervention.Field("lines", intervention.ErrOutOfRange))
 	}
+	for i := range p.Lines {
+		if err := p.Lines[i].Validate(); err != nil {
+			add(intervention.Prefix(intervention.Index("lines", i), err))
+		}
+	}
+	add(p.checkRestated())
+	return errors.Join(errs...)
+}
+
+// checkRestated reports lines that restate a visit's kind twice or beside
+// another line of that visit and kind.
+func (p Posting) checkRestated() error {
 	type visitKind struct {
 		visit string
 		kind  EntryKind
 	}
-	restated := map[visitKind]bool{}
+	var restated map[visitKind]bool
 	for _, ln := range p.Lines {
 		if ln.Restate {
+			if restated == nil {
+				restated = map[visitKind]bool{}
+			}
 			restated[visitKind{ln.Visit, ln.Kind}] = true
 		}
 	}
+	if restated == nil {
+		return nil
+	}
+	var errs []error
 	seen := map[visitKind]bool{}
 	for i, ln := range p.Lines {
-		path := intervention.Index("lines", i)
-		errs = append(errs, intervention.Prefix(path, ln.Validate()))
 		if k := (visitKind{ln.Visit, ln.Kind}); restated[k] && ln.Kind.IsAward() {
 			if seen[k] {
-				errs = append(errs, intervention.Field(path+".visit", ErrRestatedTwice))
+				errs = append(errs, intervention.Field(intervention.Index("lines", i)+".visit", ErrRestatedTwice))
 			}
 			seen[k] = true
 		}
@@ -152,7 +177,11 @@ func (p Posting) Validate() error {
 // Validate reports every problem with ln. It never modifies ln.
 func (ln Line) Validate() error {
 	var errs []error
-	add := func(err error) { errs = append(errs, err) }
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	award := false
 	switch ln.Kind {
 	case KindEarn, KindBonus, KindPrize:
@@ -353,6 +382,9 @@ func checkLedgerTime(path string, t time.Time) error {
 	if y := t.UTC().Year(); y < minLedgerYear || y > maxLedgerYear {
 		return intervention.Field(path, intervention.ErrOutOfRange)
 	}
+	if err := wire.CheckTime(t); err != nil { // an offset RFC 3339 cannot write
+		return intervention.Field(path, err)
+	}
 	return nil
 }
 
@@ -373,6 +405,15 @@ func plainText(s string) bool {
 // magnitude of at most $1,000,000.00.
 func centsOf(m Money) (int64, bool) {
 	d := m.Decimal
+	// Fast path, without allocation: a coefficient of up to 15 digits at an
+	// exponent of −2 to 0 (every amount Cents and Dollars make).
+	if exp := d.Exponent(); exp >= -2 && exp <= 0 && d.NumDigits() <= 15 {
+		c := d.CoefficientInt64()
+		for ; exp > -2; exp-- {
+			c *= 10
+		}
+		return c, c >= -maxAmountCents && c <= maxAmountCents
+	}
 	if d.Exponent() > 12 || !d.Equal(d.Round(2)) {
 		return 0, false
 	}

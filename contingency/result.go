@@ -1,18 +1,24 @@
 package contingency
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"strings"
 	"time"
 
+	"github.com/recoverykit/psychosocial/internal/wire"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
-// MaxSpecimenIDLen is the longest SpecimenID a Result may carry, in bytes.
-const MaxSpecimenIDLen = 256
+// MaxSpecimenIDLen is the longest SpecimenID a Result may carry, in bytes:
+// short enough that the ledger keys and visit references a programme builds
+// from it stay within the ledger's 256-byte limits.
+const MaxSpecimenIDLen = 128
+
+// ErrBadSpecimenID means a specimen ID is longer than MaxSpecimenIDLen, is
+// not valid UTF-8, or holds a control character or '#' (which the ledger
+// reserves for the keys of a posting's later lines).
+var ErrBadSpecimenID = fmt.Errorf("contingency: specimen ID must be up to 128 bytes of text without control characters or '#': %w", intervention.ErrInvalid)
 
 // ErrReadingStatus means a per-substance reading is neither negative nor
 // positive: an unreadable analyte makes the whole specimen ResultInvalid.
@@ -59,8 +65,10 @@ type Result struct {
 
 // Validate reports every problem with r. It never modifies r.
 //
-// Rules: SpecimenID is 1–MaxSpecimenIDLen bytes; CollectedAt is set, in years
-// 1–9999; Status is valid; Readings appear only when Status.AllowsReadings,
+// Rules: SpecimenID is 1–MaxSpecimenIDLen bytes of text without control
+// characters or '#' (ErrBadSpecimenID); CollectedAt is set, in the years
+// 1900–2199 with an offset RFC 3339 can write (intervention.ErrTimeRange,
+// ErrTimeOffset); Status is valid; Readings appear only when Status.AllowsReadings,
 // each with a valid substance read once, negative or positive; a negative
 // Status has no positive reading and a positive Status has at least one when
 // readings are given.
@@ -69,14 +77,13 @@ func (r Result) Validate() error {
 	switch {
 	case r.SpecimenID == "":
 		errs = append(errs, intervention.Field("specimenId", intervention.ErrMissing))
-	case len(r.SpecimenID) > MaxSpecimenIDLen:
-		errs = append(errs, intervention.Field("specimenId", intervention.ErrOutOfRange))
+	case len(r.SpecimenID) > MaxSpecimenIDLen || !plainText(r.SpecimenID) || strings.ContainsRune(r.SpecimenID, '#'):
+		errs = append(errs, intervention.Field("specimenId", ErrBadSpecimenID))
 	}
-	switch {
-	case r.CollectedAt.IsZero():
+	if r.CollectedAt.IsZero() {
 		errs = append(errs, intervention.Field("collectedAt", intervention.ErrMissing))
-	case r.CollectedAt.Year() < 1 || r.CollectedAt.Year() > 9999:
-		errs = append(errs, intervention.Field("collectedAt", intervention.ErrOutOfRange))
+	} else if err := wire.CheckTime(r.CollectedAt); err != nil {
+		errs = append(errs, intervention.Field("collectedAt", err))
 	}
 	if !r.Status.Valid() {
 		errs = append(errs, intervention.Field("status", ErrUnknownResultStatus))
@@ -119,18 +126,8 @@ func (r Result) Validate() error {
 // never quote the input.
 func DecodeResult(data []byte) (Result, error) {
 	var r Result
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		for _, rule := range []error{ErrUnknownResultStatus, ErrUnknownSubstance} {
-			if errors.Is(err, rule) {
-				return Result{}, rule // the bare rule: the decoder's wrapping may quote the input
-			}
-		}
-		return Result{}, ErrMalformedResult
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return Result{}, ErrMalformedResult
+	if err := wire.Decode(data, &r, intervention.ErrInvalid, ErrMalformedResult); err != nil {
+		return Result{}, err
 	}
 	if err := r.Validate(); err != nil {
 		return Result{}, err

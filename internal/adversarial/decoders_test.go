@@ -243,7 +243,7 @@ func decoders(t *testing.T) []decoder {
 				return entries[0]
 			}, decode: unmarshal[contingency.Entry](), viaJSON: true},
 		{name: "contingency.Ledger entries", fuzzDir: "contingency", fuzz: "FuzzLedgerJSON",
-			base: golden("contingency/testdata/ledger_entries.golden.json"), decode: unmarshal[[]contingency.Entry](), viaJSON: true},
+			base: golden("contingency/testdata/ledger_entries.golden.json"), decode: parse(contingency.DecodeEntries)},
 	}
 }
 
