@@ -314,6 +314,9 @@ func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
+	if err := s.checkContent(); err != nil {
+		return nil, err
+	}
 	return &Plan{st: s}, nil
 }
 

@@ -90,6 +90,19 @@
 // contingency.DecodeProgram against the host's ledger, through a decoder
 // closure the host registers.
 //
+// # Signed content
+//
+// Every revision records the hash of the content it left (Revision.
+// ContentHash: the configuration, every element and the attached
+// components, in document form), and Sign binds a signature to the hash of
+// the revision it signs. Decoding refuses a document whose content no
+// longer matches its last revision, or whose signature names a revision of
+// other content (ErrContentMismatch): content edited in the store, or a
+// signature moved to edited content, does not load. Someone who can rewrite
+// the document can also recompute the hashes; keep the revision's hash
+// elsewhere (an audit log, a signed PDF) to catch that. Documents written
+// before content hashes existed carry none and decode as before.
+//
 // # Privacy
 //
 // Plan text is PHI (42 CFR Part 2) and has type intervention.Text, which

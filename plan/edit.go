@@ -57,6 +57,12 @@ type Revision struct {
 	Added     []uuid.UUID `json:"added,omitzero"`
 	Changed   []uuid.UUID `json:"changed,omitzero"`
 	InputHash string      `json:"inputHash"`
+	// ContentHash is the hex SHA-256 of the plan's content after the
+	// revision (its configuration, elements and attached components, in
+	// document form): what a signature of the revision signs. A decoded
+	// document whose content or signatures do not match it is refused
+	// (ErrContentMismatch). Empty in documents written before it existed.
+	ContentHash string `json:"contentHash,omitzero"`
 }
 
 func (r Revision) clone() Revision {
@@ -526,6 +532,7 @@ func (p *Plan) commit(w *work, c Change, from Status, hash string) Revision {
 	rev := Revision{
 		ID: c.ID, Seq: len(w.st.revisions) + 1, By: c.By, At: c.At, Reason: c.Reason,
 		From: from, To: w.st.status, Added: w.added, Changed: w.changed, InputHash: hash,
+		ContentHash: w.st.contentHash(),
 	}
 	w.st.revisions = append(w.st.revisions, rev)
 	p.st = w.st

@@ -33,6 +33,11 @@ type Signature struct {
 	// Declined, for a patient or guardian, records that the person did not
 	// sign and why; SignedAt is then when that was documented.
 	Declined DeclineReason `json:"declined,omitzero"`
+	// ContentHash binds the signature to the content it signed: the
+	// ContentHash of the revision signed, which Sign fills in (a different
+	// one is ErrContentMismatch). A signature cannot be moved to edited
+	// content without the document failing to decode.
+	ContentHash string `json:"contentHash,omitzero"`
 }
 
 // Validate reports structural problems with s, on its own.
@@ -67,6 +72,15 @@ func (p *Plan) Sign(sig Signature) (replayed bool, err error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := p.snapLocked()
+	if i, ok := s.index().revisions[sig.Revision]; ok && sig.Revision != uuid.Nil {
+		switch want := s.revisions[i].ContentHash; sig.ContentHash {
+		case "":
+			sig.ContentHash = want
+		case want:
+		default:
+			return false, field("contentHash", ErrContentMismatch)
+		}
+	}
 	for _, old := range s.signatures {
 		if old.ID == sig.ID && sig.ID != uuid.Nil {
 			if !reflect.DeepEqual(old, sig) {

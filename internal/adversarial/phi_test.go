@@ -282,6 +282,19 @@ func markedPlan(t *testing.T) *plan.Plan {
 	var doc any
 	require.NoError(t, dec.Decode(&doc))
 	require.Positive(t, plant(doc))
+	// The planted text is an edit without a revision: drop the content
+	// hashes, as a document written before them would have none.
+	root, ok := doc.(map[string]any)
+	require.True(t, ok)
+	for _, key := range []string{"revisions", "signatures"} {
+		list, ok := root[key].([]any)
+		require.True(t, ok)
+		for _, v := range list {
+			if m, ok := v.(map[string]any); ok {
+				delete(m, "contentHash")
+			}
+		}
+	}
 	b, err = json.Marshal(doc)
 	require.NoError(t, err)
 	p, err := r.Codec.Unmarshal(b)
