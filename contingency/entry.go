@@ -92,6 +92,12 @@ type AwardDetail struct {
 // Version counts the entries in a participant's ledger; 0 is empty.
 type Version uint64
 
+// Clone returns a deep copy of e: its AwardDetail, caps and slips are its
+// own. Entry holds a pointer with slices, so a Store must clone what it
+// keeps and what it returns, or a caller's later change reaches the store
+// (contingencytest.TestStore names the field that aliases).
+func (e Entry) Clone() Entry { return cloneEntry(e) }
+
 // ErrMalformedEntry means a ledger entry's JSON, or a ledger's, is not the
 // form this package writes: bad syntax, a null document, an unknown,
 // repeated or miscased key, invalid text or an unwritable time. The

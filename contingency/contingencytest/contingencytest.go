@@ -19,6 +19,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -211,12 +214,18 @@ func storeCases() []storeCase {
 			in[0].Award.Slips[0].Tier = "changed"
 			out, _ := load(t, s, p)
 			require.Len(t, out, 2)
-			assert.Equal(t, want, jsonOf(t, out), "changing the appended slice changed the store")
+			if path := firstDifference(t, want, jsonOf(t, out)); path != "" {
+				t.Errorf("changing the appended entries changed the store at %s: the store keeps the caller's "+
+					"memory there; copy entries in with Entry.Clone", path)
+			}
 			out[1].Actor = "changed"
 			out[1].Award.Caps[0] = "changed"
 			out[1].Award.Slips[0].Value = contingency.Cents(1)
 			again, _ := load(t, s, p)
-			assert.Equal(t, want, jsonOf(t, again), "changing a loaded slice changed the store")
+			if path := firstDifference(t, want, jsonOf(t, again)); path != "" {
+				t.Errorf("changing loaded entries changed the store at %s: the store hands out its own memory "+
+					"there; copy entries out with Entry.Clone", path)
+			}
 		}},
 		{"exactly one of racing appends at one version wins", func(t *testing.T, s contingency.Store) {
 			_, err := s.Append(ctx, p, 0, entries(p, 0, 1, "base"))
@@ -296,4 +305,56 @@ func storeCases() []storeCase {
 			assert.Equal(t, contingency.Version(0), v)
 		}},
 	}
+}
+
+// firstDifference returns the JSON path of the first value that differs
+// between two JSON documents ("[0].award.caps[0]"), or "" when they are
+// equal: what names the aliased field when a store copies entries shallowly.
+func firstDifference(t *testing.T, a, b string) string {
+	t.Helper()
+	var x, y any
+	require.NoError(t, json.Unmarshal([]byte(a), &x))
+	require.NoError(t, json.Unmarshal([]byte(b), &y))
+	return diffPath("", x, y)
+}
+
+func diffPath(path string, x, y any) string {
+	switch xv := x.(type) {
+	case map[string]any:
+		yv, ok := y.(map[string]any)
+		if !ok {
+			return path
+		}
+		keys := make([]string, 0, len(xv)+len(yv))
+		for k := range xv {
+			keys = append(keys, k)
+		}
+		for k := range yv {
+			if _, ok := xv[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if d := diffPath(strings.TrimPrefix(path+"."+k, "."), xv[k], yv[k]); d != "" {
+				return d
+			}
+		}
+		return ""
+	case []any:
+		yv, ok := y.([]any)
+		if !ok || len(yv) != len(xv) {
+			return path
+		}
+		for i := range xv {
+			if d := diffPath(path+"["+strconv.Itoa(i)+"]", xv[i], yv[i]); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	if x != y {
+		return path
+	}
+	return ""
 }
