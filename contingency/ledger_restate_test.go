@@ -2,6 +2,7 @@ package contingency_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/google/uuid"
@@ -152,4 +153,16 @@ func TestRefusalScopeAndRecollectionText(t *testing.T) {
 	cfg := contingency.HigginsProgram(day(t, pgStart), contingency.RecoveryR1)
 	cfg.Recollection = "best"
 	require.ErrorIs(t, cfg.Validate(), contingency.ErrUnknownRecollectionPolicy)
+}
+
+func TestLedgerRestateValidationOfLongPostings(t *testing.T) {
+	lines := make([]contingency.Line, 0, 40)
+	for i := range 39 {
+		lines = append(lines, lgRestate(contingency.KindEarn, 1, "v"+strconv.Itoa(i)))
+	}
+	require.NoError(t, lgPosting(lines...).Validate(), "39 visits restated once each")
+	lines = append(lines, lgLine(contingency.KindEarn, 1, lgT0, "v7"))
+	err := lgPosting(lines...).Validate()
+	require.ErrorIs(t, err, contingency.ErrRestatedTwice)
+	assert.Equal(t, []string{"lines[39].visit"}, lgFields(err))
 }

@@ -2,6 +2,7 @@ package contingency
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -149,26 +150,36 @@ func (p Posting) checkRestated() error {
 		visit string
 		kind  EntryKind
 	}
-	var restated map[visitKind]bool
-	for _, ln := range p.Lines {
-		if ln.Restate {
-			if restated == nil {
-				restated = map[visitKind]bool{}
-			}
-			restated[visitKind{ln.Visit, ln.Kind}] = true
-		}
-	}
-	if restated == nil {
-		return nil
+	key := func(ln *Line) visitKind { return visitKind{ln.Visit, ln.Kind} }
+	// A restated visit and kind may stand on one award line only: each award
+	// line is checked against the earlier lines of its visit and kind. Short
+	// postings (a programme restates a few lines per visit) scan; long ones
+	// index the earlier lines first.
+	var earlier map[visitKind][]int
+	if len(p.Lines) > 32 {
+		earlier = make(map[visitKind][]int)
 	}
 	var errs []error
-	seen := map[visitKind]bool{}
-	for i, ln := range p.Lines {
-		if k := (visitKind{ln.Visit, ln.Kind}); restated[k] && ln.Kind.IsAward() {
-			if seen[k] {
-				errs = append(errs, intervention.Field(intervention.Index("lines", i)+".visit", ErrRestatedTwice))
+	for i := range p.Lines {
+		ln := &p.Lines[i]
+		if !ln.Kind.IsAward() {
+			continue
+		}
+		clash := func(j int) bool { o := &p.Lines[j]; return key(o) == key(ln) && (ln.Restate || o.Restate) }
+		found := false
+		if earlier != nil {
+			found = slices.ContainsFunc(earlier[key(ln)], clash)
+			earlier[key(ln)] = append(earlier[key(ln)], i)
+		} else {
+			for j := range i {
+				if p.Lines[j].Kind.IsAward() && clash(j) {
+					found = true
+					break
+				}
 			}
-			seen[k] = true
+		}
+		if found {
+			errs = append(errs, intervention.Field(intervention.Index("lines", i)+".visit", ErrRestatedTwice))
 		}
 	}
 	return errors.Join(errs...)

@@ -45,6 +45,8 @@ type Program struct {
 	ledger *Ledger
 	drawer Drawer
 
+	keyPrefix string // "cm/<id>/", the start of every ledger key the programme writes
+
 	mu       sync.Mutex
 	visits   []visit
 	recorded map[string]Recorded // last outcome per specimen, for replays
@@ -103,7 +105,8 @@ func NewProgram(id uuid.UUID, cfg ProgramConfig, ledger *Ledger, opts ...Program
 		cfg.Reconcile = FullRecompute
 	}
 	cfg.Ineligible = slices.Clone(cfg.Ineligible)
-	p := &Program{id: id, cfg: cfg, ledger: ledger, recorded: map[string]Recorded{}, results: map[string]specimen{}}
+	p := &Program{id: id, cfg: cfg, ledger: ledger, keyPrefix: "cm/" + id.String() + "/",
+		recorded: map[string]Recorded{}, results: map[string]specimen{}}
 	for i, o := range opts {
 		if o == nil {
 			errs = append(errs, intervention.Field(intervention.Index("options", i), intervention.ErrMissing))
@@ -323,7 +326,7 @@ func (p *Program) resultOf(spec string) Result { return p.results[spec].result }
 // that replaying the programme's operations against its ledger is a no-op.
 func (p *Program) opKey(op Operation) string {
 	n := p.results[op.Result.SpecimenID].ops
-	return "cm/" + p.id.String() + "/" + string(op.Kind) + "/" + strconv.Itoa(n) + "/" + op.Result.SpecimenID
+	return p.keyPrefix + string(op.Kind) + "/" + strconv.Itoa(n) + "/" + op.Result.SpecimenID
 }
 
 // plan returns the position from which the visits change and the new tail
@@ -429,14 +432,21 @@ type Operation struct {
 // Validate reports every problem with o.
 func (o Operation) Validate() error {
 	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if !o.Kind.Valid() {
-		errs = append(errs, intervention.Field("kind", ErrUnknownOperationKind))
+		add(intervention.Field("kind", ErrUnknownOperationKind))
 	}
-	errs = append(errs, checkLedgerRef("actor", o.Actor))
+	add(checkLedgerRef("actor", o.Actor))
 	if o.Kind == OperationCorrect {
-		errs = append(errs, checkLedgerCode("reason", o.Reason))
+		add(checkLedgerCode("reason", o.Reason))
 	}
-	errs = append(errs, intervention.Prefix("result", o.Result.Validate()))
+	if err := o.Result.Validate(); err != nil {
+		add(intervention.Prefix("result", err))
+	}
 	return errors.Join(errs...)
 }
 

@@ -166,7 +166,14 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.y, int(d.m), d.d)
+	if d.y < 0 || d.y > 9999 { // outside what a Date holds; keep the general form
+		return fmt.Sprintf("%04d-%02d-%02d", d.y, int(d.m), d.d)
+	}
+	b := [10]byte{
+		byte('0' + d.y/1000), byte('0' + d.y/100%10), byte('0' + d.y/10%10), byte('0' + d.y%10), '-',
+		byte('0' + int(d.m)/10), byte('0' + int(d.m)%10), '-', byte('0' + d.d/10), byte('0' + d.d%10),
+	}
+	return string(b[:])
 }
 
 // MarshalText encodes d as "YYYY-MM-DD"; the zero Date encodes as "".
