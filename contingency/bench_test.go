@@ -147,3 +147,29 @@ func BenchmarkLedgerPostAppend(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLedgerLoad opens a ledger of n entries from its store: load,
+// verify the hash chain, check every entry and rebuild the totals, caps
+// and indexes. Report ns/op divided by n beside BenchmarkFloor: the cost
+// per entry should not grow with n.
+func BenchmarkLedgerLoad(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10_000, 100_000} {
+		b.Run("entries="+strconv.Itoa(n), func(b *testing.B) {
+			src := lgBenchLedger(b, n)
+			store := contingency.NewMemStore()
+			if _, err := store.Append(context.Background(), lgP, 0, src.Entries()); err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				l, err := contingency.NewLedger(ctx, store, lgP)
+				if err != nil || l.Version() != contingency.Version(n) {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/entry")
+		})
+	}
+}
