@@ -167,11 +167,9 @@ func (p *Program) MarshalJSON() ([]byte, error) {
 // needs WithDrawer with the same bowl and seed to replay the same draws.
 func DecodeProgram(ctx context.Context, data []byte, ledger *Ledger, opts ...ProgramOption) (*Program, error) {
 	var w programJSON
-	if err := decodeStrict(data, &w); err != nil {
+	programSchema := wire.Schema{Current: ProgramSchemaVersion, Refused: ErrMalformedProgram}
+	if err := programSchema.Decode(data, &w, intervention.ErrInvalid, ErrMalformedProgram); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != ProgramSchemaVersion {
-		return nil, intervention.Field("schemaVersion", ErrMalformedProgram)
 	}
 	if ledger == nil {
 		return nil, intervention.Field("ledger", intervention.ErrMissing)

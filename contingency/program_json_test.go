@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/recoverykit/psychosocial/contingency"
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 )
 
@@ -126,4 +127,19 @@ func FuzzProgramJSON(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, string(out), string(out2))
 	})
+}
+
+// TestProgramSchemaEvolution: a programme document of a later minor version
+// is read, a later major one refused, by the contract every document
+// follows (docs/schema-evolution.md).
+func TestProgramSchemaEvolution(t *testing.T) {
+	p := pgProgram(t, nil)
+	pgRecord(t, p, "NNPN")
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	decode := func(doc []byte) error {
+		_, err := contingency.DecodeProgram(context.Background(), doc, p.Ledger())
+		return err
+	}
+	wiretest.Evolution(t, b, contingency.ProgramSchemaVersion, decode, contingency.ErrMalformedProgram)
 }

@@ -58,6 +58,27 @@ var (
 	ErrArrayLength = wire.ErrArrayLength
 )
 
+// Rules of a document's schemaVersion (docs/schema-evolution.md), each
+// reported at "schemaVersion" as a *SchemaError that also matches the
+// document kind's own rule (plan.ErrSchemaVersion, …).
+var (
+	// ErrNewerSchema means a document was written by a newer version of the
+	// library: a later major schemaVersion, or a later minor one whose
+	// additions this reader cannot skip. Upgrade the reader.
+	ErrNewerSchema = wire.ErrNewerSchema
+	// ErrOlderSchema means a document's schemaVersion is older than any
+	// this reader has an upgrade from.
+	ErrOlderSchema = wire.ErrOlderSchema
+	// ErrSchemaSyntax means a schemaVersion is missing or is not "MAJOR"
+	// or "MAJOR.MINOR" in canonical form.
+	ErrSchemaSyntax = wire.ErrSchemaSyntax
+)
+
+// SchemaError is the schemaVersion rule a document broke, with the version
+// it declares and the newest the reader supports (two numbers, never input
+// text).
+type SchemaError = wire.SchemaError
+
 // The years a stored time may lie in (the zero time aside, which means
 // unset). Domain rules may be narrower.
 const (

@@ -14,6 +14,10 @@ import (
 // SchemaVersion is the schemaVersion of the component's JSON form.
 const SchemaVersion = "1"
 
+// schema is the document's version contract (docs/schema-evolution.md):
+// one major version so far, so no upgrade step.
+var schema = wire.Schema{Current: SchemaVersion, Refused: ErrSchemaVersion}
+
 // componentJSON is the wire form of a Component. Key order is part of the
 // contract (testdata/component.golden.json).
 type componentJSON struct {
@@ -90,11 +94,8 @@ func ParseComponent(b []byte) (*Component, error) { return decodeComponent(b) }
 
 func decodeComponent(b []byte) (*Component, error) {
 	var w componentJSON
-	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+	if err := schema.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != SchemaVersion {
-		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -174,4 +175,10 @@ func TestComponentJSONErrors(t *testing.T) {
 		_, err := motivation.ParseComponent([]byte(`null`))
 		require.ErrorIs(t, err, intervention.ErrInvalid)
 	})
+}
+
+// TestSchemaEvolution holds the document to docs/schema-evolution.md.
+func TestSchemaEvolution(t *testing.T) {
+	parse := func(b []byte) error { _, err := motivation.ParseComponent(b); return err }
+	wiretest.EvolutionFile(t, filepath.Join("testdata", "component.golden.json"), motivation.SchemaVersion, parse, motivation.ErrSchemaVersion)
 }

@@ -18,8 +18,15 @@ import (
 	"github.com/recoverykit/psychosocial/motivation"
 )
 
-// SchemaVersion is the schemaVersion of a plan document.
-const SchemaVersion = "1"
+// SchemaVersion is the schemaVersion of a plan document. Version 1.1
+// added the optional contentHash of revisions and signatures, which a 1.0
+// reader skips; a "1" document is read as it always was. The contract is
+// docs/schema-evolution.md.
+const SchemaVersion = "1.1"
+
+// planSchema is the plan document's version contract. The plan document
+// has had one major version, so there is no upgrade step yet.
+var planSchema = wire.Schema{Current: SchemaVersion, Refused: ErrSchemaVersion}
 
 // Encoder writes a component's JSON document.
 type Encoder func(c intervention.Component) (json.RawMessage, error)
@@ -202,7 +209,7 @@ type planJSON struct {
 	Sessions          []SessionLink     `json:"sessions"`
 }
 
-// Marshal encodes p as a document with schemaVersion "1": its
+// Marshal encodes p as a document with schemaVersion SchemaVersion: its
 // configuration (the time zone by IANA name), every element, component
 // (through its codec), revision, review, signature and session link, in
 // order. The document holds plan text: store it only where PHI may be
@@ -266,7 +273,9 @@ func (c *Codec) encode(comp intervention.Component) (json.RawMessage, error) {
 // key the schema does not define (at the path of the object holding it,
 // never naming it), the other rules of the strict decoder (a repeated key,
 // invalid UTF-8, a time outside 1900–2199 or with an offset RFC 3339 cannot
-// write: see intervention.ErrDuplicateKey and its siblings), ErrSchemaVersion, an unknown time zone at
+// write: see intervention.ErrDuplicateKey and its siblings), a schemaVersion it does not read at
+// "schemaVersion" (ErrSchemaVersion, and intervention.ErrNewerSchema for a later major; a later
+// minor's additions are skipped, see docs/schema-evolution.md), an unknown time zone at
 // "timeZone", ErrNoCodec at "components[i].modality", a component's own
 // errors under "components[i].document", and every inconsistency of the
 // content (a reference to nothing is ErrNotFound, an illegal status chain
@@ -276,11 +285,8 @@ func (c *Codec) encode(comp intervention.Component) (json.RawMessage, error) {
 // flagged.
 func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
 	var w planJSON
-	if err := strictUnmarshal(b, &w); err != nil {
+	if err := planSchema.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != SchemaVersion {
-		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {

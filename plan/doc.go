@@ -90,6 +90,12 @@
 // contingency.DecodeProgram against the host's ledger, through a decoder
 // closure the host registers.
 //
+// Documents evolve under one contract (docs/schema-evolution.md): a
+// schemaVersion is "MAJOR" or "MAJOR.MINOR"; a later minor version only
+// adds optional keys, which this reader skips; a later major version is
+// intervention.ErrNewerSchema; an earlier major version is upgraded on
+// read. The plan document is at SchemaVersion 1.1 (content hashes).
+//
 // # Signed content
 //
 // Every revision records the hash of the content it left (Revision.

@@ -82,6 +82,8 @@ type checker struct {
 	path      []step
 	errs      []error
 	untyped   typeInfo // the info of a value with no Go type
+	prune     bool     // record unknown struct members in cuts instead of failing
+	cuts      [][2]int // spans of the members prune found, in order
 }
 
 // fail records rule at the current path.
@@ -335,7 +337,7 @@ func (c *checker) object(ti *typeInfo) {
 		named := false
 		if ti.shape == shapeStruct {
 			f, ok := ti.lookup(key)
-			child, named, unknown = f.typ, ok, unknown || !ok
+			child, named, unknown = f.typ, ok, unknown || (!ok && !c.prune)
 			if ok {
 				c.path = append(c.path, step{name: f.name}) // a repeat is reported at the field
 			}
@@ -350,6 +352,8 @@ func (c *checker) object(ti *typeInfo) {
 		c.value(child)
 		if named {
 			c.path = c.path[:len(c.path)-1]
+		} else if c.prune && ti.shape == shapeStruct {
+			c.cuts = append(c.cuts, [2]int{start, c.pos})
 		}
 		c.skipSpace()
 		if c.data[c.pos] == ',' {

@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -33,5 +34,26 @@ func FuzzDecode(f *testing.F) {
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
 		require.Equal(t, string(out), string(again))
+	})
+}
+
+// FuzzSchemaDecode feeds documents of a later minor version to a 2.0
+// reader: whatever the walk cuts out leaves valid JSON, and every error is
+// the reader's or a schemaVersion rule.
+func FuzzSchemaDecode(f *testing.F) {
+	f.Add([]byte(`{"schemaVersion":"2.3","x":1,"name":"a","items":[{"y":",}","n":1},{"n":2,"z":[]}],"w":"{"}`))
+	f.Add([]byte(`{"schemaVersion":"1","title":"a"}`))
+	f.Add([]byte(`{"x":{},"schemaVersion":"2.1","nested":{"q":1}}`))
+	old := versioned("2")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if json.Valid(data) {
+			c := checker{data: data, invalid: errInvalid, malformed: errMalformed, prune: true}
+			c.value(reflect.TypeFor[versionedDoc]())
+			require.True(t, json.Valid(cutMembers(data, c.cuts)), "cutting members leaves valid JSON")
+		}
+		err := old.Decode(data, &versionedDoc{}, errInvalid, errMalformed)
+		if err != nil {
+			require.True(t, errors.Is(err, errMalformed) || errors.Is(err, errInvalid) || errors.Is(err, ErrInvalid), err)
+		}
 	})
 }

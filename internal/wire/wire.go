@@ -1,7 +1,9 @@
 // Package wire holds what every package's JSON document form shares: the
 // one strict decoder (Decode), the error vocabulary it reports with
 // (FieldError and ErrInvalid, re-exported by package intervention), the
-// window of storable times, and lists that encode as [] rather than null.
+// window of storable times, lists that encode as [] rather than null, and
+// the schema evolution contract every stored document keeps (Schema; the
+// contract for users is docs/schema-evolution.md).
 package wire
 
 import (

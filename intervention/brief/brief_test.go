@@ -263,8 +263,8 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	out, err := json.Marshal(b)
 	require.NoError(t, err)
-	assert.Contains(t, string(out), `"schemaVersion":"1"`)
-	assert.Contains(t, string(out), `"location":"America/Los_Angeles"`)
+	assert.Contains(t, string(out), `"schemaVersion":"2"`)
+	assert.Contains(t, string(out), `"timeZone":"America/Los_Angeles"`)
 	var back brief.Intervention
 	require.NoError(t, json.Unmarshal(out, &back))
 	again, err := json.Marshal(&back)
@@ -274,7 +274,7 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	for name, edit := range map[string]func(string) string{
 		"unknown field":  func(s string) string { return strings.Replace(s, `"schemaVersion"`, `"extra":1,"schemaVersion"`, 1) },
-		"schema":         func(s string) string { return strings.Replace(s, `"schemaVersion":"1"`, `"schemaVersion":"2"`, 1) },
+		"schema":         func(s string) string { return strings.Replace(s, `"schemaVersion":"2"`, `"schemaVersion":"3"`, 1) },
 		"zone":           func(s string) string { return strings.Replace(s, "America/Los_Angeles", "Mars/Olympus", 1) },
 		"billing forged": func(s string) string { return strings.Replace(s, `"code":"G0396"`, `"code":"G0397"`, 1) },
 		"history":        func(s string) string { return strings.Replace(s, `"status":"referred"`, `"status":"attended"`, 1) },

@@ -9,18 +9,37 @@ import (
 )
 
 // SchemaVersion is the schemaVersion of an Intervention's JSON document.
-const SchemaVersion = "1"
+// Version 2 names the time zone "timeZone", as every other document does;
+// version 1 called it "location", and a version 1 document is upgraded
+// when read (docs/schema-evolution.md).
+const SchemaVersion = "2"
 
 // ErrMalformedJSON means a document is not an Intervention's JSON form
-// (bad syntax, an unknown field, a wrong schemaVersion, an unknown zone).
+// (bad syntax, an unknown field, a wrong type).
 // The decoder's own message is dropped because it may quote the input.
 var ErrMalformedJSON = fmt.Errorf("brief: malformed JSON: %w", intervention.ErrInvalid)
+
+// ErrSchemaVersion means a document has a schemaVersion this version of
+// the library does not read: malformed, newer (intervention.ErrNewerSchema)
+// or older than any upgrade (intervention.ErrOlderSchema).
+var ErrSchemaVersion = fmt.Errorf("brief: unsupported schemaVersion: %w", intervention.ErrUnknownValue)
+
+// schema is the document's version contract: 1 → 2 renamed "location" to
+// "timeZone".
+var schema = wire.Schema{
+	Current:  SchemaVersion,
+	Upgrades: map[int]wire.Upgrade{1: upgradeV1},
+	Refused:  ErrSchemaVersion,
+}
+
+// upgradeV1 rewrites a version 1 document as version 2.
+func upgradeV1(doc *wire.Object) error { return doc.Rename("location", "timeZone") }
 
 // document is the JSON form of an Intervention.
 type document struct {
 	SchemaVersion string      `json:"schemaVersion"`
 	Config        Config      `json:"config"`
-	Location      string      `json:"location"`
+	TimeZone      string      `json:"timeZone"`
 	Deliveries    []Delivered `json:"deliveries"`
 	Referral      *Referral   `json:"referral,omitzero"`
 }
@@ -30,7 +49,7 @@ type document struct {
 func (b *Intervention) MarshalJSON() ([]byte, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	doc := document{SchemaVersion: SchemaVersion, Config: b.cfg, Location: b.cfg.Location.String(), Deliveries: b.deliveries, Referral: b.referral}
+	doc := document{SchemaVersion: SchemaVersion, Config: b.cfg, TimeZone: b.cfg.Location.String(), Deliveries: b.deliveries, Referral: b.referral}
 	if doc.Deliveries == nil {
 		doc.Deliveries = []Delivered{}
 	}
@@ -40,18 +59,18 @@ func (b *Intervention) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes the form MarshalJSON writes and rebuilds the
 // intervention through New, Deliver, Refer and UpdateReferral, so a decoded
 // intervention obeys every rule a recorded one does. Unknown fields are
-// errors. On error *b is unchanged.
+// errors; a schemaVersion it does not read is ErrSchemaVersion at
+// "schemaVersion", an unknown zone intervention.ErrUnknownValue at
+// "timeZone". A version 1 document (whose zone key was "location") is
+// upgraded first. On error *b is unchanged.
 func (b *Intervention) UnmarshalJSON(data []byte) error {
 	var doc document
-	if err := wire.Decode(data, &doc, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+	if err := schema.Decode(data, &doc, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return err
 	}
-	if doc.SchemaVersion != SchemaVersion {
-		return intervention.Field("schemaVersion", ErrMalformedJSON)
-	}
-	loc, ok := wire.Zone(doc.Location)
+	loc, ok := wire.Zone(doc.TimeZone)
 	if !ok {
-		return ErrMalformedJSON
+		return intervention.Field("timeZone", intervention.ErrUnknownValue)
 	}
 	doc.Config.Location = loc
 	nb, err := New(doc.Config)

@@ -14,6 +14,10 @@ import (
 // SchemaVersion is the schemaVersion of the course's JSON form.
 const SchemaVersion = "1"
 
+// schema is the document's version contract (docs/schema-evolution.md):
+// one major version so far, so no upgrade step.
+var schema = wire.Schema{Current: SchemaVersion, Refused: ErrSchemaVersion}
+
 // courseJSON is the wire form of a Course. Key order is part of the
 // contract (testdata/course.golden.json).
 type courseJSON struct {
@@ -94,11 +98,8 @@ func ParseCourse(b []byte) (*Course, error) { return decodeCourse(b) }
 
 func decodeCourse(b []byte) (*Course, error) {
 	var w courseJSON
-	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+	if err := schema.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != SchemaVersion {
-		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {

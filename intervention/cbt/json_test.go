@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
 )
@@ -198,4 +199,10 @@ func TestCourseJSONErrors(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(`null`), c))
 		assert.Len(t, c.Sessions(), 3)
 	})
+}
+
+// TestSchemaEvolution holds the document to docs/schema-evolution.md.
+func TestSchemaEvolution(t *testing.T) {
+	parse := func(b []byte) error { _, err := cbt.ParseCourse(b); return err }
+	wiretest.EvolutionFile(t, filepath.Join("testdata", "course.golden.json"), cbt.SchemaVersion, parse, cbt.ErrSchemaVersion)
 }

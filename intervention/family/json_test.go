@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/family"
 )
@@ -189,4 +190,10 @@ func TestTherapyJSONReplayDuplicates(t *testing.T) {
 	require.NoError(t, err)
 	_, err = family.ParseTherapy(dup)
 	assert.ElementsMatch(t, []string{"calendar[3].day", "sessions[1].session.id"}, paths(err))
+}
+
+// TestSchemaEvolution holds the document to docs/schema-evolution.md.
+func TestSchemaEvolution(t *testing.T) {
+	parse := func(b []byte) error { _, err := family.ParseTherapy(b); return err }
+	wiretest.EvolutionFile(t, filepath.Join("testdata", "bct.golden.json"), family.SchemaVersion, parse, family.ErrSchemaVersion)
 }

@@ -14,6 +14,10 @@ import (
 // SchemaVersion is the schemaVersion of the therapy's JSON form.
 const SchemaVersion = "1"
 
+// schema is the document's version contract (docs/schema-evolution.md):
+// one major version so far, so no upgrade step.
+var schema = wire.Schema{Current: SchemaVersion, Refused: ErrSchemaVersion}
+
 // therapyJSON is the wire form of a Therapy. Key order is part of the
 // contract (testdata/therapy.golden.json).
 type therapyJSON struct {
@@ -102,11 +106,8 @@ func ParseTherapy(b []byte) (*Therapy, error) { return decodeTherapy(b) }
 
 func decodeTherapy(b []byte) (*Therapy, error) {
 	var w therapyJSON
-	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+	if err := schema.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != SchemaVersion {
-		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {

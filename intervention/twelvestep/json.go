@@ -14,6 +14,10 @@ import (
 // SchemaVersion is the schemaVersion of the component's JSON form.
 const SchemaVersion = "1"
 
+// schema is the document's version contract (docs/schema-evolution.md):
+// one major version so far, so no upgrade step.
+var schema = wire.Schema{Current: SchemaVersion, Refused: ErrSchemaVersion}
+
 // facilitationJSON is the wire form of a Facilitation. Key order is part of
 // the contract (testdata/facilitation.golden.json).
 type facilitationJSON struct {
@@ -104,11 +108,8 @@ func ParseFacilitation(b []byte) (*Facilitation, error) { return decodeFacilitat
 
 func decodeFacilitation(b []byte) (*Facilitation, error) {
 	var w facilitationJSON
-	if err := wire.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
+	if err := schema.Decode(b, &w, intervention.ErrInvalid, ErrMalformedJSON); err != nil {
 		return nil, err
-	}
-	if w.SchemaVersion != SchemaVersion {
-		return nil, field("schemaVersion", ErrSchemaVersion)
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {

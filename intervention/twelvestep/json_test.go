@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/twelvestep"
 )
@@ -217,4 +218,10 @@ func TestJSONErrors(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(`null`), c))
 		assert.Len(t, c.Sessions(), 4)
 	})
+}
+
+// TestSchemaEvolution holds the document to docs/schema-evolution.md.
+func TestSchemaEvolution(t *testing.T) {
+	parse := func(b []byte) error { _, err := twelvestep.ParseFacilitation(b); return err }
+	wiretest.EvolutionFile(t, filepath.Join("testdata", "facilitation.golden.json"), twelvestep.SchemaVersion, parse, twelvestep.ErrSchemaVersion)
 }
