@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"html"
 	"slices"
 	"strings"
 	"time"
@@ -317,8 +316,9 @@ func (b *builder) finish(kind docKind) (*Bundle, error) {
 	}
 	comp.Section = append(comp.Section, Section{
 		Title: "Notice of 42 CFR part 2 protection", Code: conceptPtr(local(SystemSection, "redisclosure-notice")),
-		Text: &Narrative{Status: "additional", Div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>` + html.EscapeString(b.opts.notice()) + `</p></div>`},
+		Text: &Narrative{Status: "additional", Div: `<div xmlns="` + xhtmlNS + `"><p>` + esc(b.opts.notice()) + `</p></div>`},
 	})
+	narrate(comp, b.entries)
 	if len(b.labels) > 0 {
 		comp.Meta = &Meta{Security: slices.Clone(b.labels)}
 	}

@@ -71,6 +71,22 @@
 // (DefaultSecurityLabels: R, ETH, 42CFRPart2) and every document the §2.32
 // notice (DefaultRedisclosureNotice).
 //
+// # Narrative
+//
+// Every entry resource, the Composition and every Composition section have
+// a human-readable narrative (text.status "generated", R4 invariant dom-6):
+// a title and a table of the resource's codes (display, else code),
+// statuses, dates, values with units and counts of what it references; a
+// section lists the titles of its entries. The notice section keeps its
+// fixed text (status "additional"). Narratives are generated from each
+// finished resource, so they say no more than it does: free text appears
+// in a resource's narrative only where the resource itself carries it
+// (clinical wording unless Options.OmitClinicalText; the patient's own
+// words only with Options.IncludePatientWords, in the Goal that holds
+// them), and never in a title or a section's narrative. Text is escaped,
+// and the XHTML uses only <div>, <p>, <b>, <table>, <tbody>, <tr>, <th>,
+// <td>, <ul> and <li>, without attributes (txt-1, txt-2).
+//
 // # Consent
 //
 // Every document is a disclosure of the patient's Part 2 records, and the
@@ -106,9 +122,13 @@
 //
 // validate/validate.sh (bash plan/fhir/validate/validate.sh from the
 // repository root) validates the golden Bundles in testdata against the
-// official R4 definitions with two validators — Medplum's StructureDefinition
-// validator with the FHIRPath invariants, and the R4 JSON Schema — and
-// checks that deliberately broken Bundles in testdata/broken are rejected.
+// official R4 definitions with two independent validators — Medplum's
+// StructureDefinition validator with the FHIRPath invariants and the R4
+// JSON Schema; and the fhirpath.js engine evaluating every error-severity
+// R4 invariant of the resources and data types, the narrative rules
+// (txt-1, txt-2) and dom-6 as an error — and checks that deliberately
+// broken Bundles in testdata/broken (including a missing narrative and a
+// narrative that is not allowed XHTML) are rejected.
 //
 // Errors wrap intervention.ErrInvalid inside *intervention.FieldError with
 // the path of the input at fault, and carry no values. Concurrency: the

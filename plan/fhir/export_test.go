@@ -571,7 +571,9 @@ func TestSecurityLabelsAndNotice(t *testing.T) {
 		require.NoError(t, err)
 		var fields map[string]any
 		require.NoError(t, json.Unmarshal(raw, &fields))
-		assert.ElementsMatch(t, []string{"resourceType", "id", "meta", "identifier"}, keys(fields))
+		assert.ElementsMatch(t, []string{"resourceType", "id", "meta", "text", "identifier"}, keys(fields))
+		require.NotNil(t, pat.Text)
+		assert.NotContains(t, pat.Text.Div, "MRN-0042", "the narrative names no identifier")
 	})
 }
 

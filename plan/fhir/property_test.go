@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -204,6 +205,11 @@ func TestRandomPlansResolve(t *testing.T) {
 				}
 			}
 			assert.Len(t, b.Resources("Goal"), len(p.Goals())+len(p.Objectives()))
+			var doc bundleJSON
+			require.NoError(t, json.Unmarshal(first, &doc))
+			for i, e := range doc.Entry {
+				requireNarrative(t, e.Resource["text"], fmt.Sprint("entry ", i))
+			}
 		})
 	}
 }

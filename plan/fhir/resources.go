@@ -14,11 +14,12 @@ type Resource interface {
 }
 
 // Base holds the elements every exported resource has: its id (a UUID
-// derived from the library's record; see ResourceID) and its security
-// labels.
+// derived from the library's record; see ResourceID), its security labels
+// and its generated narrative (set when the document is finished).
 type Base struct {
-	ID   string `json:"id"`
-	Meta *Meta  `json:"meta,omitempty"`
+	ID   string     `json:"id"`
+	Meta *Meta      `json:"meta,omitempty"`
+	Text *Narrative `json:"text,omitempty"`
 }
 
 func (b *Base) base() *Base { return b }
