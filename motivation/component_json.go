@@ -37,11 +37,16 @@ type componentJSON struct {
 	ChangePlans     []changePlanDoc        `json:"changePlans"`
 }
 
-// MarshalJSON encodes the component as a document with schemaVersion "1":
+// MarshalJSON refuses with intervention.ErrDocumentOnly: the component's JSON
+// is its stored document, which holds PHI, and json.Marshal is also how
+// loggers encode a slice of records. Use MarshalDocument.
+func (c *Component) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
+
+// MarshalDocument encodes the component as a document with schemaVersion "1":
 // its configuration (the time zone by IANA name) and every record in
 // recording order. The document holds worksheet and change-plan text: store
 // it only where PHI may be stored. A zero (invalid) Component is an error.
-func (c *Component) MarshalJSON() ([]byte, error) {
+func (c *Component) MarshalDocument() ([]byte, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if err := c.cfg.Validate(); err != nil {

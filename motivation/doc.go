@@ -63,9 +63,10 @@
 // identifiers and counts. The text has type intervention.Text, so a
 // worksheet's own JSON form (and slog's JSON handler on a list of
 // worksheets) writes "[redacted]"; only the component document keeps the
-// text, for the host's PHI store. A *Component logs as identifiers and
-// counts on its own; inside a slice or map, slog's JSON handler writes its
-// JSON form, which is the document: log components one at a time.
+// text, for the host's PHI store, and it is written only by
+// MarshalDocument: json.Marshal of a *Component refuses
+// (intervention.ErrDocumentOnly), so a component logged alone or inside a
+// slice or map shows identifiers and counts, never its text.
 //
 // # Errors
 //

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -118,7 +119,7 @@ func FuzzScoreMITI(f *testing.F) {
 }
 
 func FuzzScoreClientLanguage(f *testing.F) {
-	seed, err := json.Marshal(v45())
+	seed, err := wiretest.Marshal(v45())
 	require.NoError(f, err)
 	f.Add(seed)
 	f.Add([]byte(`[{"code":"follow-neutral","count":3}]`))
@@ -183,7 +184,7 @@ func FuzzParse(f *testing.F) {
 
 func FuzzComponentJSON(f *testing.F) {
 	c := series(f, 3)
-	seed, err := json.Marshal(c)
+	seed, err := wiretest.Marshal(c)
 	require.NoError(f, err)
 	f.Add(seed)
 	f.Add([]byte(`{"schemaVersion":"1"}`))
@@ -194,11 +195,11 @@ func FuzzComponentJSON(f *testing.F) {
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			return
 		}
-		out, err := json.Marshal(c)
+		out, err := wiretest.Marshal(c)
 		require.NoError(t, err)
 		back, err := motivation.ParseComponent(out)
 		require.NoError(t, err)
-		out2, err := json.Marshal(back)
+		out2, err := wiretest.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2))
 		_ = back.Progress(t0)
@@ -218,7 +219,7 @@ func FuzzThresholdJSON(f *testing.F) {
 		if ts.Validate() != nil {
 			return
 		}
-		b, err := json.Marshal(th)
+		b, err := wiretest.Marshal(th)
 		require.NoError(t, err)
 		var back motivation.Threshold
 		require.NoError(t, json.Unmarshal(b, &back))

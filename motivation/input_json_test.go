@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -44,7 +45,7 @@ func TestInputJSONRoundTrips(t *testing.T) {
 // roundTrip encodes v and decodes it strictly into a new T.
 func roundTrip[T any](t *testing.T, v T) {
 	t.Helper()
-	b, err := json.Marshal(v)
+	b, err := wiretest.Marshal(v)
 	require.NoError(t, err)
 	var back T
 	require.NoError(t, json.Unmarshal(b, &back))
@@ -128,7 +129,7 @@ func fuzzInput[T any](t *testing.T, b []byte) {
 		}
 		return
 	}
-	out, err := json.Marshal(v)
+	out, err := wiretest.Marshal(v)
 	require.NoError(t, err)
 	var back T
 	require.NoError(t, json.Unmarshal(out, &back))

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestComponentJSONGolden(t *testing.T) {
 	c := series(t, 3)
-	got, err := json.MarshalIndent(c, "", "  ")
+	got, err := wiretest.MarshalIndent(c, "", "  ")
 	require.NoError(t, err)
 	got = append(got, '\n')
 	path := filepath.Join("testdata", "component.golden.json")
@@ -51,12 +51,12 @@ func TestComponentJSONRoundTrip(t *testing.T) {
 	_, err = c.RevisePlan(plan(t, 71, "2025-01-13"))
 	require.NoError(t, err)
 
-	b, err := json.Marshal(c)
+	b, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	assert.True(t, bytes.HasPrefix(b, []byte(`{"schemaVersion":"1",`)))
 	back, err := motivation.ParseComponent(b)
 	require.NoError(t, err)
-	b2, err := json.Marshal(back)
+	b2, err := wiretest.Marshal(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(b2))
 	assert.Equal(t, "America/Los_Angeles", back.Config().Location.String())
@@ -69,17 +69,17 @@ func TestComponentJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, c.String(), into.String())
 
 	// The golden series round-trips too.
-	g, err := json.Marshal(series(t, 3))
+	g, err := wiretest.Marshal(series(t, 3))
 	require.NoError(t, err)
 	back, err = motivation.ParseComponent(g)
 	require.NoError(t, err)
-	g2, err := json.Marshal(back)
+	g2, err := wiretest.Marshal(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(g), string(g2))
 }
 
 func TestComponentJSONErrors(t *testing.T) {
-	good, err := json.Marshal(series(t, 3))
+	good, err := wiretest.Marshal(series(t, 3))
 	require.NoError(t, err)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(good, &doc))
@@ -87,7 +87,7 @@ func TestComponentJSONErrors(t *testing.T) {
 		var d map[string]any
 		require.NoError(t, json.Unmarshal(good, &d))
 		f(d)
-		b, err := json.Marshal(d)
+		b, err := wiretest.Marshal(d)
 		require.NoError(t, err)
 		return b
 	}
@@ -139,10 +139,10 @@ func TestComponentJSONErrors(t *testing.T) {
 			_, err := motivation.ParseComponent(tt.doc)
 			requireField(t, err, tt.path, tt.rule)
 			c := series(t, 3)
-			before, err := json.Marshal(c)
+			before, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			require.Error(t, json.Unmarshal(tt.doc, c))
-			after, err := json.Marshal(c)
+			after, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			assert.Equal(t, string(before), string(after), "a failed decode changes nothing")
 		})
@@ -165,7 +165,7 @@ func TestComponentJSONErrors(t *testing.T) {
 	}
 
 	var zero motivation.Component
-	_, err = json.Marshal(&zero)
+	_, err = wiretest.Marshal(&zero)
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 
 	t.Run("null", func(t *testing.T) {

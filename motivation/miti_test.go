@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -213,7 +214,7 @@ func TestMITIThresholdPresets(t *testing.T) {
 }
 
 func TestThresholdJSON(t *testing.T) {
-	b, err := json.Marshal(motivation.MITI421Thresholds())
+	b, err := wiretest.Marshal(motivation.MITI421Thresholds())
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"miti-4.2.1",
 		"technical":{"fair":"3.0","good":"4.0"},"relational":{"fair":"3.5","good":"4.0"},

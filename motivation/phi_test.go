@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -80,7 +81,7 @@ func TestDecisionalBalance(t *testing.T) {
 
 	// A worksheet's own JSON form redacts the text and keeps the scale; the
 	// component document keeps the text, for the host's PHI store.
-	b, err := json.Marshal(d)
+	b, err := wiretest.Marshal(d)
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), secret)
 	assert.Contains(t, string(b), `"text":"[redacted]","rating":9`)
@@ -90,7 +91,7 @@ func TestDecisionalBalance(t *testing.T) {
 	c := newComponent(t, 12)
 	_, err = c.AddBalance(d)
 	require.NoError(t, err)
-	doc, err := json.Marshal(c)
+	doc, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	assert.Contains(t, string(doc), secret)
 	read, err := motivation.ParseComponent(doc)

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/motivation"
 )
@@ -46,7 +47,7 @@ func TestRulerRatingValidate(t *testing.T) {
 func TestRulerRatingJSONWritesScale(t *testing.T) {
 	// §10 D15: the scale bounds are stored with each rating, even the default.
 	r := rating(t, 1, motivation.RulerImportance, 7, "2025-01-06")
-	b, err := json.Marshal(r)
+	b, err := wiretest.Marshal(r)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000001","ruler":"importance","value":7,
 		"scale":{"min":0,"max":10},"on":"2025-01-06","rater":"00000000-0000-0000-0000-0000000003ea"}`, string(b))

@@ -250,16 +250,23 @@ func (c *Codec) encode(comp intervention.Component) (json.RawMessage, error) {
 	cc, registered := c.lookup(comp.Modality())
 	var doc []byte
 	var err error
-	switch m, marshaler := comp.(json.Marshaler); {
+	switch {
 	case registered && cc.Encode != nil:
 		doc, err = cc.Encode(comp)
-	case registered, marshaler:
-		doc, err = json.Marshal(m)
-		if !marshaler {
+	default:
+		if d, ok := comp.(intervention.DocumentMarshaler); ok {
+			doc, err = d.MarshalDocument()
+			break
+		}
+		m, marshaler := comp.(json.Marshaler)
+		if !registered && !marshaler {
+			return nil, field("modality", ErrNoCodec)
+		}
+		if marshaler {
+			doc, err = json.Marshal(m)
+		} else {
 			doc, err = json.Marshal(comp)
 		}
-	default:
-		return nil, field("modality", ErrNoCodec)
 	}
 	if err == nil && !json.Valid(doc) {
 		err = ErrMalformedJSON
@@ -351,9 +358,16 @@ func (c *Codec) decode(cj componentJSON) (intervention.Component, error) {
 	return comp, nil
 }
 
-// MarshalJSON encodes p with the zero Codec (built-in codecs, and each
-// component's own MarshalJSON). Use a Codec for host component codecs.
-func (p *Plan) MarshalJSON() ([]byte, error) { return (*Codec)(nil).Marshal(p) }
+// MarshalDocument encodes p with the zero Codec (built-in codecs, and each
+// component's own MarshalDocument or MarshalJSON). Use a Codec for host
+// component codecs.
+func (p *Plan) MarshalDocument() ([]byte, error) { return (*Codec)(nil).Marshal(p) }
+
+// MarshalJSON refuses with intervention.ErrDocumentOnly: a plan's JSON is
+// its stored document, full of PHI, and json.Marshal is also how loggers
+// encode a slice of plans. Write the document with MarshalDocument or a
+// Codec.
+func (p *Plan) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
 
 // UnmarshalJSON decodes a plan document with the zero Codec (built-in
 // codecs only; use Codec.Unmarshal for others). On error *p is unchanged.

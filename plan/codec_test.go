@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/plan"
 	"github.com/recoverykit/psychosocial/plan/plantest"
@@ -61,7 +62,7 @@ func TestGoldenPlan(t *testing.T) {
 	got, err := codec.Marshal(p)
 	require.NoError(t, err)
 	var indented []byte
-	indented, err = json.MarshalIndent(json.RawMessage(got), "", "  ")
+	indented, err = wiretest.MarshalIndent(json.RawMessage(got), "", "  ")
 	require.NoError(t, err)
 	path := filepath.Join("testdata", "plan.golden.json")
 	if *update {
@@ -89,7 +90,7 @@ func mutate(t *testing.T, edit func(m map[string]any)) []byte {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(b, &m))
 	edit(m)
-	out, err := json.Marshal(m)
+	out, err := wiretest.Marshal(m)
 	require.NoError(t, err)
 	return out
 }
@@ -338,7 +339,7 @@ func TestCodecComponents(t *testing.T) {
 
 	q := plantest.New(t)
 	plantest.Edit(t, q, plan.AttachComponent(uncomparable{id: plantest.ComponentID(1)}))
-	_, err = q.MarshalJSON()
+	_, err = q.MarshalDocument()
 	require.ErrorIs(t, err, plan.ErrNoCodec)
 	assert.Equal(t, []string{"components[0].modality"}, paths(err))
 }
@@ -377,11 +378,11 @@ func TestStableIDsRule(t *testing.T) {
 func TestRoundTripGeneratedPlans(t *testing.T) {
 	for seed := range uint64(60) {
 		p := generatePlan(t, seed)
-		first, err := p.MarshalJSON()
+		first, err := p.MarshalDocument()
 		require.NoError(t, err)
 		q, err := (*plan.Codec)(nil).Unmarshal(first)
 		require.NoError(t, err, "seed %d", seed)
-		second, err := q.MarshalJSON()
+		second, err := q.MarshalDocument()
 		require.NoError(t, err)
 		require.Equal(t, string(first), string(second), "seed %d", seed)
 	}
@@ -392,7 +393,7 @@ func FuzzUnmarshal(f *testing.F) {
 	b, err := codec.Marshal(p)
 	require.NoError(f, err)
 	f.Add(b)
-	g, err := generatePlan(f, 7).MarshalJSON()
+	g, err := generatePlan(f, 7).MarshalDocument()
 	require.NoError(f, err)
 	f.Add(g)
 	f.Add([]byte(`{"schemaVersion":"1"}`))

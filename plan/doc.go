@@ -116,10 +116,10 @@
 // encoding/json, so an element's own JSON form (and slog's JSON handler on
 // a list of elements) never carries it; Plan and the elements implement
 // slog.LogValuer with identifiers and codes only; no error carries a value.
-// Only the plan document (Codec, Plan.MarshalJSON) holds the text: store it
-// only where PHI may be stored. A *Plan logs as identifiers and counts on
-// its own; inside a slice or map, slog's JSON handler writes its JSON form,
-// which is the document: log plans one at a time.
+// Only the plan document (Codec, Plan.MarshalDocument) holds the text: store
+// it only where PHI may be stored. json.Marshal of a *Plan refuses
+// (intervention.ErrDocumentOnly), so a plan logged alone or inside a slice
+// or map shows identifiers and counts, never its text.
 //
 // Concurrency: *Plan is safe for concurrent use, and rules read an
 // immutable snapshot. Values (elements, revisions, findings, tables, rule

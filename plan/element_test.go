@@ -1,7 +1,6 @@
 package plan_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/plan"
 	"github.com/recoverykit/psychosocial/plan/plantest"
@@ -96,7 +96,7 @@ func TestTarget(t *testing.T) {
 			b, err := plan.MarshalTargetDocument(tc.target)
 			require.NoError(t, err)
 			assert.JSONEq(t, tc.json, string(b))
-			own, err := json.Marshal(tc.target)
+			own, err := wiretest.Marshal(tc.target)
 			require.NoError(t, err)
 			assert.JSONEq(t, strings.ReplaceAll(tc.json, "Attends", intervention.Redacted), string(own), "its own JSON redacts")
 			var back plan.Target

@@ -14,7 +14,7 @@ import (
 // doc returns p's JSON document, to compare before and after a call.
 func doc(t testing.TB, p *plan.Plan) string {
 	t.Helper()
-	b, err := p.MarshalJSON()
+	b, err := p.MarshalDocument()
 	require.NoError(t, err)
 	return string(b)
 }

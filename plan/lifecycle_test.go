@@ -454,7 +454,7 @@ func TestZeroPlan(t *testing.T) {
 	var p plan.Plan
 	assert.Equal(t, uuid.Nil, p.ID())
 	assert.Equal(t, plan.Status(""), p.Status())
-	_, err := p.MarshalJSON()
+	_, err := p.MarshalDocument()
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 	_, _, err = p.Edit(change(1, plantest.Day(1)), plan.PutStrength(plan.Strength{ID: plantest.StrengthID(1), Text: intervention.NewText("x")}))
 	require.ErrorIs(t, err, plan.ErrStatus)

@@ -2,7 +2,6 @@ package plan_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/plan"
 	"github.com/recoverykit/psychosocial/plan/plantest"
@@ -70,11 +70,11 @@ func TestNoPHIInOutput(t *testing.T) {
 	assert.Equal(t, secret, intervention.NewText(secret).Reveal())
 	assert.Equal(t, `intervention.Text{[redacted]}`, fmt.Sprintf("%#v", intervention.NewText(secret)))
 
-	b, err := p.MarshalJSON()
+	b, err := p.MarshalDocument()
 	require.NoError(t, err)
 	assert.Contains(t, string(b), secret, "the document holds the text")
 	for _, r := range p.Revisions() {
-		rb, err := json.Marshal(r)
+		rb, err := wiretest.Marshal(r)
 		require.NoError(t, err)
 		assert.NotContains(t, string(rb), secret, "revisions hold no text")
 	}

@@ -8,12 +8,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/plan"
 )
 
 func TestTimingTableJSONIsStrict(t *testing.T) {
-	b, err := json.Marshal(plan.SeedTimingTable())
+	b, err := wiretest.Marshal(plan.SeedTimingTable())
 	require.NoError(t, err)
 	var back plan.TimingTable
 	require.NoError(t, json.Unmarshal(b, &back))

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/screen"
 	"github.com/recoverykit/psychosocial/motivation"
@@ -143,7 +144,7 @@ func roundTrip(t *testing.T, d decoder, v any) {
 	t.Helper()
 	encode := d.encode
 	if encode == nil {
-		encode = json.Marshal
+		encode = wiretest.Marshal
 	}
 	out, err := encode(v)
 	require.NoError(t, err, "a decoded document can always be encoded again")
@@ -211,7 +212,7 @@ func TestHostileDecoderSpecific(t *testing.T) {
 // TestHostileNestedDocumentPaths: a problem inside a component document is
 // reported under the component's path in the plan.
 func TestHostileNestedDocumentPaths(t *testing.T) {
-	doc, err := plantest.ValidPlan(t).MarshalJSON()
+	doc, err := plantest.ValidPlan(t).MarshalDocument()
 	require.NoError(t, err)
 	at := bytes.Index(doc, []byte(`"document":{`))
 	require.Positive(t, at)

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/recoverykit/psychosocial/contingency"
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/billing"
 	"github.com/recoverykit/psychosocial/intervention/brief"
@@ -86,7 +87,7 @@ func literal(doc string) func(t *testing.T) []byte {
 func marshalled(v func(t *testing.T) any) func(t *testing.T) []byte {
 	return func(t *testing.T) []byte {
 		t.Helper()
-		b, err := json.Marshal(v(t))
+		b, err := wiretest.Marshal(v(t))
 		require.NoError(t, err)
 		return b
 	}
@@ -163,7 +164,7 @@ func answers(n int) string {
 // document for each.
 func decoders(t *testing.T) []decoder {
 	t.Helper()
-	valid, err := plantest.ValidPlan(t).MarshalJSON()
+	valid, err := plantest.ValidPlan(t).MarshalDocument()
 	require.NoError(t, err)
 	realistic := plantest.RealisticPlan(t)
 	return []decoder{

@@ -346,19 +346,26 @@ func TestPHIMarkerSweepAggregates(t *testing.T) {
 	}
 	for name, a := range aggregates {
 		t.Run(name, func(t *testing.T) {
-			// The aggregate's JSON is its document; every other channel is
-			// swept, on the pointer, on a copy of the value (fmt prints a
-			// value by reflection: its methods have pointer receivers) and
-			// in slices and maps.
-			assertNoMarker(t, "pointer", a, false)
+			// The aggregate writes its document only through
+			// MarshalDocument (or its codec); json.Marshal refuses, so
+			// every channel is swept — on the pointer, on a copy of the
+			// value (fmt prints a value by reflection: its methods have
+			// pointer receivers), and in slices and maps, slog's JSON
+			// handler included.
+			assertNoMarker(t, "pointer", a, true)
 			value := reflect.ValueOf(a).Elem().Interface()
-			assertNoMarker(t, "value", value, false)
-			// KNOWN LIMIT: in a slice or map, slog's JSON handler marshals
-			// the aggregate with encoding/json, which writes its document
-			// (its MarshalJSON is the storage form): log an aggregate on
-			// its own (LogValue), never inside a slice or map.
-			assertNoMarkerSlog(t, "slice", []any{a}, false, false)
-			assertNoMarkerSlog(t, "map", map[string]any{"k": a}, false, false)
+			assertNoMarker(t, "value", value, true)
+			assertNoMarkerSlog(t, "slice", []any{a}, true, true)
+			assertNoMarkerSlog(t, "map", map[string]any{"k": a}, true, true)
+			if d, ok := a.(intervention.DocumentMarshaler); ok {
+				_, err := json.Marshal(a)
+				require.ErrorIs(t, err, intervention.ErrDocumentOnly)
+				doc, err := d.MarshalDocument()
+				require.NoError(t, err)
+				if name == "*plan.Plan" {
+					assert.Contains(t, string(doc), phiMarker, "the document itself carries the text")
+				}
+			}
 		})
 	}
 	// What the getters return is swept as records are, JSON included.

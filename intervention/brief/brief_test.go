@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/billing"
 	"github.com/recoverykit/psychosocial/intervention/brief"
@@ -261,13 +262,13 @@ func TestJSONRoundTrip(t *testing.T) {
 	require.NoError(t, b.Refer(uuid.UUID{15: 9}, "iop", biDay(t, "2025-03-04"), "c1"))
 	require.NoError(t, b.UpdateReferral(brief.ReferralAttended, biDay(t, "2025-03-10"), "desk"))
 
-	out, err := json.Marshal(b)
+	out, err := wiretest.Marshal(b)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"schemaVersion":"2"`)
 	assert.Contains(t, string(out), `"timeZone":"America/Los_Angeles"`)
 	var back brief.Intervention
 	require.NoError(t, json.Unmarshal(out, &back))
-	again, err := json.Marshal(&back)
+	again, err := wiretest.Marshal(&back)
 	require.NoError(t, err)
 	assert.Equal(t, string(out), string(again), "encode → decode → encode is byte-identical")
 	assert.Equal(t, la.String(), back.Config().Location.String())
@@ -285,9 +286,9 @@ func TestJSONRoundTrip(t *testing.T) {
 			in := edit(string(out))
 			require.NotEqual(t, string(out), in, "the edit must apply")
 			keep := biNew(t, nil)
-			before, _ := json.Marshal(keep)
+			before, _ := wiretest.Marshal(keep)
 			require.ErrorIs(t, keep.UnmarshalJSON([]byte(in)), intervention.ErrInvalid)
-			after, _ := json.Marshal(keep)
+			after, _ := wiretest.Marshal(keep)
 			assert.Equal(t, string(before), string(after), "a failed decode changes nothing")
 		})
 	}
@@ -341,7 +342,7 @@ func FuzzInterventionJSON(f *testing.F) {
 	if _, err := b.Deliver(biDelivery(1, 20)); err != nil {
 		f.Fatal(err)
 	}
-	seed, err := json.Marshal(b)
+	seed, err := wiretest.Marshal(b)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -353,11 +354,11 @@ func FuzzInterventionJSON(f *testing.F) {
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			return
 		}
-		out, err := json.Marshal(&x)
+		out, err := wiretest.Marshal(&x)
 		require.NoError(t, err)
 		var y brief.Intervention
 		require.NoError(t, json.Unmarshal(out, &y))
-		again, err := json.Marshal(&y)
+		again, err := wiretest.Marshal(&y)
 		require.NoError(t, err)
 		require.Equal(t, string(out), string(again))
 	})

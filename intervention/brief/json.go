@@ -44,9 +44,14 @@ type document struct {
 	Referral      *Referral   `json:"referral,omitzero"`
 }
 
-// MarshalJSON encodes the intervention with its configuration, deliveries
+// MarshalJSON refuses with intervention.ErrDocumentOnly: the intervention's JSON
+// is its stored document, which holds PHI, and json.Marshal is also how
+// loggers encode a slice of records. Use MarshalDocument.
+func (b *Intervention) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
+
+// MarshalDocument encodes the intervention with its configuration, deliveries
 // and referral. The time zone is written by name.
-func (b *Intervention) MarshalJSON() ([]byte, error) {
+func (b *Intervention) MarshalDocument() ([]byte, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	doc := document{SchemaVersion: SchemaVersion, Config: b.cfg, TimeZone: b.cfg.Location.String(), Deliveries: b.deliveries, Referral: b.referral}

@@ -35,12 +35,12 @@ func TestJSONUpgradeFromV1(t *testing.T) {
 	_, err = b.Deliver(biDelivery(1, 20))
 	require.NoError(t, err)
 	require.NoError(t, b.Refer(uuid.UUID{15: 9}, "iop", biDay(t, "2025-03-04"), "c1"))
-	current, err := json.Marshal(b)
+	current, err := wiretest.Marshal(b)
 	require.NoError(t, err)
 
 	var back brief.Intervention
 	require.NoError(t, json.Unmarshal([]byte(v1Form(t, current)), &back), "a version 1 document is upgraded")
-	again, err := json.Marshal(&back)
+	again, err := wiretest.Marshal(&back)
 	require.NoError(t, err)
 	assert.Equal(t, string(current), string(again), "and written back as version 2, byte for byte")
 	assert.Equal(t, "America/Los_Angeles", back.Config().Location.String())
@@ -89,12 +89,12 @@ func TestJSONUpgradeFromV1(t *testing.T) {
 // keys it added are skipped, everything else decodes as usual.
 func TestJSONNewerMinor(t *testing.T) {
 	b := biNew(t, nil)
-	current, err := json.Marshal(b)
+	current, err := wiretest.Marshal(b)
 	require.NoError(t, err)
 	newer := strings.Replace(string(current), `"schemaVersion":"2"`, `"schemaVersion":"2.1","addedIn21":{"x":1}`, 1)
 	var back brief.Intervention
 	require.NoError(t, json.Unmarshal([]byte(newer), &back))
-	again, err := json.Marshal(&back)
+	again, err := wiretest.Marshal(&back)
 	require.NoError(t, err)
 	assert.Equal(t, string(current), string(again), "written back as 2, without the addition")
 

@@ -37,12 +37,17 @@ type courseJSON struct {
 	Urges               []Urge           `json:"urges"`
 }
 
-// MarshalJSON encodes the course as a document with schemaVersion "1": its
+// MarshalJSON refuses with intervention.ErrDocumentOnly: the course's JSON
+// is its stored document, which holds PHI, and json.Marshal is also how
+// loggers encode a slice of records. Use MarshalDocument.
+func (c *Course) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
+
+// MarshalDocument encodes the course as a document with schemaVersion "1": its
 // configuration (the curriculum in full, the time zone by IANA name) and
 // every record in recording order. The document holds functional-analysis
 // text: store it only where PHI may be stored. A zero (invalid) Course is
 // an error.
-func (c *Course) MarshalJSON() ([]byte, error) {
+func (c *Course) MarshalDocument() ([]byte, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if err := c.cfg.Validate(); err != nil {

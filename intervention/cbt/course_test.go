@@ -1,7 +1,6 @@
 package cbt_test
 
 import (
-	"encoding/json"
 	"sync"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
 )
@@ -344,7 +344,7 @@ func TestCourseConcurrent(t *testing.T) {
 				_, _ = c.RecordUrge(cbt.Urge{ID: id(n + 10000), At: t0, Intensity: k % 11})
 				_ = c.Progress(t0.AddDate(0, 1, 0))
 				_ = c.Findings(t0.AddDate(0, 1, 0))
-				_, _ = json.Marshal(c)
+				_, _ = wiretest.Marshal(c)
 			}
 		}()
 	}

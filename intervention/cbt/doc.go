@@ -62,9 +62,9 @@
 // identifiers and counts. The text has type intervention.Text, so a
 // FunctionalAnalysis's own JSON form (and slog's JSON handler on a list of
 // analyses) writes "[redacted]"; only the course document keeps the text,
-// for the host's PHI store. A *Course logs as identifiers and counts on its
-// own; inside a slice or map, slog's JSON handler writes its JSON form,
-// which is the document: log courses one at a time.
+// for the host's PHI store, written only by MarshalDocument: json.Marshal of
+// a *Course refuses (intervention.ErrDocumentOnly), so a course logged alone
+// or inside a slice or map shows identifiers and counts, never its text.
 //
 // # Errors
 //

@@ -10,15 +10,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
 )
 
 func FuzzParseCourse(f *testing.F) {
-	seed, err := json.Marshal(rich(f))
+	seed, err := wiretest.Marshal(rich(f))
 	require.NoError(f, err)
 	f.Add(seed)
-	empty, err := json.Marshal(newCourse(f, cbt.CBT4CBT(), nil))
+	empty, err := wiretest.Marshal(newCourse(f, cbt.CBT4CBT(), nil))
 	require.NoError(f, err)
 	f.Add(empty)
 	f.Add([]byte(`{"schemaVersion":"1"}`))
@@ -30,11 +31,11 @@ func FuzzParseCourse(f *testing.F) {
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			return
 		}
-		out, err := json.Marshal(c)
+		out, err := wiretest.Marshal(c)
 		require.NoError(t, err)
 		back, err := cbt.ParseCourse(out)
 		require.NoError(t, err)
-		out2, err := json.Marshal(back)
+		out2, err := wiretest.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2))
 		asOf := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -70,7 +71,7 @@ func FuzzParseEnums(f *testing.F) {
 
 func FuzzCurriculumJSON(f *testing.F) {
 	for _, c := range []cbt.Curriculum{cbt.NIDACocaine(), cbt.ProjectMATCH(), cbt.CBT4CBT()} {
-		b, err := json.Marshal(c)
+		b, err := wiretest.Marshal(c)
 		require.NoError(f, err)
 		f.Add(b)
 	}

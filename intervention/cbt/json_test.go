@@ -41,7 +41,7 @@ func rich(t testing.TB) *cbt.Course {
 }
 
 func TestCourseJSONGolden(t *testing.T) {
-	got, err := json.MarshalIndent(rich(t), "", "  ")
+	got, err := wiretest.MarshalIndent(rich(t), "", "  ")
 	require.NoError(t, err)
 	got = append(got, '\n')
 	path := filepath.Join("testdata", "course.golden.json")
@@ -61,12 +61,12 @@ func TestCourseJSONRoundTrip(t *testing.T) {
 		"nida":  scripted(t, cbt.NIDACocaine(), []spec{{topics: []string{"nida-cbt.introduction"}}}, true, nil),
 	} {
 		t.Run(name, func(t *testing.T) {
-			b, err := json.Marshal(c)
+			b, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			assert.True(t, bytes.HasPrefix(b, []byte(`{"schemaVersion":"1",`)))
 			back, err := cbt.ParseCourse(b)
 			require.NoError(t, err)
-			b2, err := json.Marshal(back)
+			b2, err := wiretest.Marshal(back)
 			require.NoError(t, err)
 			assert.Equal(t, string(b), string(b2), "decode → encode is byte-identical")
 
@@ -84,7 +84,7 @@ func TestCourseJSONRoundTrip(t *testing.T) {
 	// A host-defined curriculum travels with the course.
 	host := cbt.Curriculum{ID: "host.rp", Name: "RP", Topics: []cbt.Topic{{Code: "rp.a", Name: "A", Kind: cbt.TopicCore}}}
 	c := newCourse(t, host, nil)
-	b, err := json.Marshal(c)
+	b, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	back, err := cbt.ParseCourse(b)
 	require.NoError(t, err)
@@ -93,13 +93,13 @@ func TestCourseJSONRoundTrip(t *testing.T) {
 }
 
 func TestCourseJSONErrors(t *testing.T) {
-	good, err := json.Marshal(rich(t))
+	good, err := wiretest.Marshal(rich(t))
 	require.NoError(t, err)
 	edit := func(f func(map[string]any)) []byte {
 		var d map[string]any
 		require.NoError(t, json.Unmarshal(good, &d))
 		f(d)
-		b, err := json.Marshal(d)
+		b, err := wiretest.Marshal(d)
 		require.NoError(t, err)
 		return b
 	}
@@ -157,10 +157,10 @@ func TestCourseJSONErrors(t *testing.T) {
 			_, err := cbt.ParseCourse(tt.doc)
 			requireField(t, err, tt.path, tt.rule)
 			c := rich(t)
-			before, err := json.Marshal(c)
+			before, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			require.Error(t, json.Unmarshal(tt.doc, c))
-			after, err := json.Marshal(c)
+			after, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			assert.Equal(t, string(before), string(after), "a failed decode changes nothing")
 		})
@@ -191,7 +191,7 @@ func TestCourseJSONErrors(t *testing.T) {
 	assert.Contains(t, string(good), `"status":"completed"`)
 
 	var zero cbt.Course
-	_, err = json.Marshal(&zero)
+	_, err = wiretest.Marshal(&zero)
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 
 	t.Run("null is a no-op", func(t *testing.T) {

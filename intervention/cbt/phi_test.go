@@ -2,7 +2,6 @@ package cbt_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
 )
@@ -73,14 +73,14 @@ func TestFunctionalAnalysisRedaction(t *testing.T) {
 
 	// An analysis's own JSON form redacts the text; the course document
 	// keeps it, for the host's PHI store.
-	b, err := json.Marshal(analysis(1))
+	b, err := wiretest.Marshal(analysis(1))
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), secret)
 	assert.Contains(t, string(b), `"behavior":"[redacted]"`)
 	c := newCourse(t, cbt.NIDACocaine(), nil)
 	_, err = c.AddAnalysis(analysis(1))
 	require.NoError(t, err)
-	doc, err := json.Marshal(c)
+	doc, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	assert.Contains(t, string(doc), secret)
 	back, err := cbt.ParseCourse(doc)

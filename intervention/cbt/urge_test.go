@@ -1,13 +1,13 @@
 package cbt_test
 
 import (
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/cbt"
 )
@@ -52,7 +52,7 @@ func TestUrgeValidate(t *testing.T) {
 			requireField(t, u.Validate(), tt.path, tt.rule)
 		})
 	}
-	b, err := json.Marshal(cbt.Urge{ID: id(1), At: t0, Intensity: 3})
+	b, err := wiretest.Marshal(cbt.Urge{ID: id(1), At: t0, Intensity: 3})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000001","at":"2025-01-06T09:00:00Z","intensity":3,"scale":{"min":0,"max":10},"used":false}`, string(b))
 }

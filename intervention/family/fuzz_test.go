@@ -1,13 +1,13 @@
 package family_test
 
 import (
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/billing"
 	"github.com/recoverykit/psychosocial/intervention/family"
@@ -42,7 +42,7 @@ func FuzzParse(f *testing.F) {
 
 func FuzzTherapyJSON(f *testing.F) {
 	for _, th := range []*family.Therapy{fullCRAFT(f), fullBCT(f)} {
-		seed, err := json.Marshal(th)
+		seed, err := wiretest.Marshal(th)
 		require.NoError(f, err)
 		f.Add(seed)
 	}
@@ -54,11 +54,11 @@ func FuzzTherapyJSON(f *testing.F) {
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			return
 		}
-		out, err := json.Marshal(th)
+		out, err := wiretest.Marshal(th)
 		require.NoError(t, err)
 		back, err := family.ParseTherapy(out)
 		require.NoError(t, err)
-		out2, err := json.Marshal(back)
+		out2, err := wiretest.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2))
 		asOf := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)

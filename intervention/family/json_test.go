@@ -68,7 +68,7 @@ func fullBCT(t testing.TB) *family.Therapy {
 func TestTherapyJSONGolden(t *testing.T) {
 	for name, build := range map[string]func(testing.TB) *family.Therapy{"craft": fullCRAFT, "bct": fullBCT} {
 		t.Run(name, func(t *testing.T) {
-			got, err := json.MarshalIndent(build(t), "", "  ")
+			got, err := wiretest.MarshalIndent(build(t), "", "  ")
 			require.NoError(t, err)
 			got = append(got, '\n')
 			path := filepath.Join("testdata", name+".golden.json")
@@ -94,12 +94,12 @@ func TestTherapyJSONRoundTrip(t *testing.T) {
 
 	for name, th := range map[string]*family.Therapy{"craft": fullCRAFT(t), "bct": fullBCT(t), "mdft": mdft, "empty": newTherapy(t, family.ModelFFT, 0)} {
 		t.Run(name, func(t *testing.T) {
-			b, err := json.Marshal(th)
+			b, err := wiretest.Marshal(th)
 			require.NoError(t, err)
 			assert.True(t, bytes.HasPrefix(b, []byte(`{"schemaVersion":"1",`)))
 			back, err := family.ParseTherapy(b)
 			require.NoError(t, err)
-			b2, err := json.Marshal(back)
+			b2, err := wiretest.Marshal(back)
 			require.NoError(t, err)
 			assert.Equal(t, string(b), string(b2), "byte-identical")
 			asOf := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -115,7 +115,7 @@ func TestTherapyJSONRoundTrip(t *testing.T) {
 }
 
 func TestTherapyJSONErrors(t *testing.T) {
-	good, err := json.Marshal(fullCRAFT(t))
+	good, err := wiretest.Marshal(fullCRAFT(t))
 	require.NoError(t, err)
 	doc := string(good)
 	replace := func(old, repl string) string {
@@ -169,24 +169,24 @@ func TestTherapyJSONErrors(t *testing.T) {
 	assert.Len(t, th.Contracts(), 2, "null is a no-op")
 
 	var zero family.Therapy
-	_, err = json.Marshal(&zero)
+	_, err = wiretest.Marshal(&zero)
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 }
 
 func TestTherapyJSONReplayDuplicates(t *testing.T) {
-	b, err := json.Marshal(fullBCT(t))
+	b, err := wiretest.Marshal(fullBCT(t))
 	require.NoError(t, err)
 	var doc map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b, &doc))
 	var cal []json.RawMessage
 	require.NoError(t, json.Unmarshal(doc["calendar"], &cal))
-	doc["calendar"], err = json.Marshal(append(cal, cal[0]))
+	doc["calendar"], err = wiretest.Marshal(append(cal, cal[0]))
 	require.NoError(t, err)
 	var sessions []json.RawMessage
 	require.NoError(t, json.Unmarshal(doc["sessions"], &sessions))
-	doc["sessions"], err = json.Marshal(append(sessions, sessions[0]))
+	doc["sessions"], err = wiretest.Marshal(append(sessions, sessions[0]))
 	require.NoError(t, err)
-	dup, err := json.Marshal(doc)
+	dup, err := wiretest.Marshal(doc)
 	require.NoError(t, err)
 	_, err = family.ParseTherapy(dup)
 	assert.ElementsMatch(t, []string{"calendar[3].day", "sessions[1].session.id"}, paths(err))

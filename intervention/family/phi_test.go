@@ -2,7 +2,6 @@ package family_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/family"
 )
@@ -37,7 +37,7 @@ func assertRedacted(t *testing.T, v any) {
 // nothing else (DESIGN.md, "Privacy by construction").
 func TestRedaction(t *testing.T) {
 	th := fullCRAFT(t)
-	b, err := json.Marshal(th)
+	b, err := wiretest.Marshal(th)
 	require.NoError(t, err)
 	require.Contains(t, string(b), secret, "the storage form keeps the text")
 

@@ -38,13 +38,18 @@ type therapyJSON struct {
 	StrainCheckIns  []StrainCheckIn    `json:"strainCheckIns"`
 }
 
-// MarshalJSON encodes the therapy as a document with schemaVersion "1": its
+// MarshalJSON refuses with intervention.ErrDocumentOnly: the therapy's JSON
+// is its stored document, which holds PHI, and json.Marshal is also how
+// loggers encode a slice of records. Use MarshalDocument.
+func (t *Therapy) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
+
+// MarshalDocument encodes the therapy as a document with schemaVersion "1": its
 // configuration (the time zone by IANA name), the members with their
 // consents in their current state, and every record in recording order;
 // treatmentEntry is "" until recorded. Consent descriptions are PHI: store
 // the document only where PHI may be stored. A zero (invalid) Therapy is
 // an error.
-func (t *Therapy) MarshalJSON() ([]byte, error) {
+func (t *Therapy) MarshalDocument() ([]byte, error) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	if err := t.cfg.Validate(); err != nil {

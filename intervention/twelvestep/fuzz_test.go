@@ -8,15 +8,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/intervention/twelvestep"
 )
 
 func FuzzParseFacilitation(f *testing.F) {
-	seed, err := json.Marshal(course(f))
+	seed, err := wiretest.Marshal(course(f))
 	require.NoError(f, err)
 	f.Add(seed)
-	minimal, err := json.Marshal(newFacilitation(f, config(twelvestep.MAAEZ())))
+	minimal, err := wiretest.Marshal(newFacilitation(f, config(twelvestep.MAAEZ())))
 	require.NoError(f, err)
 	f.Add(minimal)
 	f.Add([]byte(`{"schemaVersion":"1"}`))
@@ -27,11 +28,11 @@ func FuzzParseFacilitation(f *testing.F) {
 			require.ErrorIs(t, err, intervention.ErrInvalid)
 			return
 		}
-		out, err := json.Marshal(c)
+		out, err := wiretest.Marshal(c)
 		require.NoError(t, err)
 		back, err := twelvestep.ParseFacilitation(out)
 		require.NoError(t, err)
-		out2, err := json.Marshal(back)
+		out2, err := wiretest.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2))
 		asOf := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -86,7 +87,7 @@ func FuzzParse(f *testing.F) {
 // arithmetic on arbitrary days: no panic, Next after today, Last and
 // Reached agreeing with Through.
 func FuzzMilestoneSchedule(f *testing.F) {
-	def, err := json.Marshal(twelvestep.DefaultMilestones())
+	def, err := wiretest.Marshal(twelvestep.DefaultMilestones())
 	require.NoError(f, err)
 	f.Add(def, 0, 400)
 	f.Add([]byte(`{"name":"y","milestones":[],"thenEveryYears":3}`), -1000, 5000)

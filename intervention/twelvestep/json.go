@@ -42,12 +42,17 @@ type facilitationJSON struct {
 	Retractions           []SlipRetraction       `json:"retractions"`
 }
 
-// MarshalJSON encodes the component as a document with schemaVersion "1":
+// MarshalJSON refuses with intervention.ErrDocumentOnly: the facilitation's JSON
+// is its stored document, which holds PHI, and json.Marshal is also how
+// loggers encode a slice of records. Use MarshalDocument.
+func (f *Facilitation) MarshalJSON() ([]byte, error) { return nil, intervention.ErrDocumentOnly }
+
+// MarshalDocument encodes the component as a document with schemaVersion "1":
 // its configuration with the defaults in use (the time zone by IANA name)
 // and every record in recording order (consents in their latest state). The
 // document holds sobriety dates: store it where PHI may be stored. A zero
 // (invalid) Facilitation is an error.
-func (f *Facilitation) MarshalJSON() ([]byte, error) {
+func (f *Facilitation) MarshalDocument() ([]byte, error) {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	if err := f.cfg.Validate(); err != nil {

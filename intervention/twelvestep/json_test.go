@@ -61,7 +61,7 @@ func course(t testing.TB) *twelvestep.Facilitation {
 }
 
 func TestJSONGolden(t *testing.T) {
-	got, err := json.MarshalIndent(course(t), "", "  ")
+	got, err := wiretest.MarshalIndent(course(t), "", "  ")
 	require.NoError(t, err)
 	got = append(got, '\n')
 	path := filepath.Join("testdata", "facilitation.golden.json")
@@ -76,12 +76,12 @@ func TestJSONGolden(t *testing.T) {
 
 func TestJSONRoundTrip(t *testing.T) {
 	c := course(t)
-	b, err := json.Marshal(c)
+	b, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	assert.True(t, bytes.HasPrefix(b, []byte(`{"schemaVersion":"1",`)))
 	back, err := twelvestep.ParseFacilitation(b)
 	require.NoError(t, err)
-	b2, err := json.Marshal(back)
+	b2, err := wiretest.Marshal(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(b2), "byte-identical round trip")
 	assert.Equal(t, "America/Los_Angeles", back.Config().Location.String())
@@ -96,25 +96,25 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	// A minimal component round-trips too, with empty lists.
 	m := newFacilitation(t, config(twelvestep.MAAEZ()))
-	mb, err := json.Marshal(m)
+	mb, err := wiretest.Marshal(m)
 	require.NoError(t, err)
 	assert.Contains(t, string(mb), `"sessions":[]`)
 	assert.NotContains(t, string(mb), "journeyStart")
 	mback, err := twelvestep.ParseFacilitation(mb)
 	require.NoError(t, err)
-	mb2, err := json.Marshal(mback)
+	mb2, err := wiretest.Marshal(mback)
 	require.NoError(t, err)
 	assert.Equal(t, string(mb), string(mb2))
 }
 
 func TestJSONErrors(t *testing.T) {
-	good, err := json.Marshal(course(t))
+	good, err := wiretest.Marshal(course(t))
 	require.NoError(t, err)
 	edit := func(f func(map[string]any)) []byte {
 		var d map[string]any
 		require.NoError(t, json.Unmarshal(good, &d))
 		f(d)
-		b, err := json.Marshal(d)
+		b, err := wiretest.Marshal(d)
 		require.NoError(t, err)
 		return b
 	}
@@ -181,10 +181,10 @@ func TestJSONErrors(t *testing.T) {
 				requireField(t, err, tt.path, tt.rule)
 			}
 			c := course(t)
-			before, err := json.Marshal(c)
+			before, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			require.Error(t, json.Unmarshal(tt.doc, c))
-			after, err := json.Marshal(c)
+			after, err := wiretest.Marshal(c)
 			require.NoError(t, err)
 			assert.Equal(t, string(before), string(after), "a failed decode changes nothing")
 		})
@@ -210,7 +210,7 @@ func TestJSONErrors(t *testing.T) {
 	}
 
 	var zero twelvestep.Facilitation
-	_, err = json.Marshal(&zero)
+	_, err = wiretest.Marshal(&zero)
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 
 	t.Run("null is a no-op", func(t *testing.T) {

@@ -1,7 +1,6 @@
 package plantest_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/recoverykit/psychosocial/internal/wire/wiretest"
 	"github.com/recoverykit/psychosocial/intervention"
 	"github.com/recoverykit/psychosocial/plan"
 	"github.com/recoverykit/psychosocial/plan/plantest"
@@ -167,7 +167,7 @@ func TestComponent(t *testing.T) {
 	assert.Equal(t, c.Issues, c.Findings(plantest.AsOf()))
 
 	codec := plantest.ComponentCodec()
-	b, err := json.Marshal(c)
+	b, err := wiretest.Marshal(c)
 	require.NoError(t, err)
 	back, err := codec.Decode(b)
 	require.NoError(t, err)
@@ -187,7 +187,7 @@ func TestCMCodec(t *testing.T) {
 	cm := plantest.CMProgram(t, plantest.ComponentID(3), 4, 5)
 	assert.Len(t, cm.Operations(), 5)
 	codec := plantest.CMCodec(cm.Ledger())
-	b, err := json.Marshal(cm)
+	b, err := wiretest.Marshal(cm)
 	require.NoError(t, err)
 	back, err := codec.Decode(b)
 	require.NoError(t, err)
