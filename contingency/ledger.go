@@ -395,6 +395,15 @@ func (l *Ledger) LeastCapRemaining(asOf time.Time, fundingSource string, in Inst
 	return Cents(least), true
 }
 
+// refusesVisits reports whether a cap refuses a visit's award as a whole
+// (CapRefuse with RefusalScope RefuseVisit), which needs what each visit's
+// lines request together.
+func (l *Ledger) refusesVisits() bool {
+	return slices.ContainsFunc(l.caps, func(t capTracker) bool {
+		return t.cap.Policy == CapRefuse && t.cap.RefusalScope != RefuseLine
+	})
+}
+
 // hasCaps reports whether the ledger has caps (they never change).
 func (l *Ledger) hasCaps() bool { return len(l.caps) > 0 }
 

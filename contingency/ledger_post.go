@@ -53,7 +53,10 @@ func (l *Ledger) Post(ctx context.Context, p Posting) (Receipt, error) {
 // buildPost returns the entries of p under the ledger's caps and balance.
 func (l *Ledger) buildPost(p Posting) ([]Entry, error) {
 	out := make([]Entry, 0, len(p.Lines))
-	b := postBuild{l: l, pos: l.cents.position - l.cents.held, group: visitGroups(p.Lines)}
+	b := postBuild{l: l, pos: l.cents.position - l.cents.held}
+	if l.refusesVisits() {
+		b.group = visitGroups(p.Lines)
+	}
 	b.restated = l.restated(p.Lines, &b.scratch)
 	for i, ln := range p.Lines {
 		path := intervention.Index("lines", i)
@@ -74,7 +77,11 @@ func (l *Ledger) buildPost(p Posting) ([]Entry, error) {
 					return nil, &ForbiddenInstrumentError{Field: path + ".instrument", Cap: c.Name, Instrument: ln.Instrument}
 				}
 			}
-			paid, binding := l.applyCaps(&b.scratch, ln, amt, b.group[i])
+			group := amt
+			if b.group != nil {
+				group = b.group[i]
+			}
+			paid, binding := l.applyCaps(&b.scratch, ln, amt, group)
 			if ln.Restate {
 				out = b.restate(out, p.Actor, ln, b.restated[i], paid, binding)
 				continue

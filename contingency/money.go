@@ -2,6 +2,7 @@ package contingency
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -25,7 +26,28 @@ type Money struct{ decimal.Decimal }
 func Dollars(d decimal.Decimal) Money { return Money{d.Round(2)} }
 
 // Cents returns Money for n cents.
-func Cents(n int64) Money { return Money{decimal.New(n, -2)} }
+func Cents(n int64) Money {
+	if n >= 0 && n <= maxSharedCents {
+		return sharedCents()[n]
+	}
+	return Money{decimal.New(n, -2)}
+}
+
+// maxSharedCents is the largest amount, in cents, that Cents hands out from
+// a shared table instead of allocating: $100.00 covers every voucher, bonus
+// and prize of the built-in schedules.
+const maxSharedCents = 10_000
+
+// sharedCents is the table of Money for 0 to maxSharedCents cents, built once
+// on first use. A decimal never changes its value (its arithmetic returns
+// new ones), so sharing them is safe.
+var sharedCents = sync.OnceValue(func() []Money {
+	t := make([]Money, maxSharedCents+1)
+	for i := range t {
+		t[i] = Money{decimal.New(int64(i), -2)}
+	}
+	return t
+})
 
 // ParseMoney parses "12.50", "12.5" or "12"; more than two decimal places is
 // an error rather than a silent rounding.
