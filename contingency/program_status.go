@@ -227,7 +227,7 @@ func (p *Program) Progress(asOf time.Time) intervention.Progress {
 		},
 	}
 	if !s.NextVisit.IsZero() {
-		prog.Due = []intervention.Due{{Code: DueSpecimen, By: s.NextVisit.In(p.cfg.location())}}
+		prog.Due = []intervention.Due{{Code: DueSpecimen, By: s.NextVisit}}
 	}
 	return prog
 }

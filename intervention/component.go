@@ -62,12 +62,18 @@ type Measure struct {
 	Value Ratio  `json:"value"`
 }
 
-// Due is something owed by a time: a review, a follow-up, a homework check,
+// Due is something owed by a day: a review, a follow-up, a homework check,
 // a specimen.
+//
+// By is a civil date: the item is due by the end of that day in the time
+// zone of the component (or plan) that reported it, and encodes to JSON as
+// "YYYY-MM-DD". Overdue means that date has passed in that zone as of the
+// Progress's (or due list's) asOf: it is true from the first instant of the
+// day after By, never on By itself.
 type Due struct {
-	Code    string    `json:"code"` // stable, e.g. "brief.follow-up"
-	By      time.Time `json:"by"`
-	Overdue bool      `json:"overdue"`
+	Code    string `json:"code"` // stable, e.g. "brief.follow-up"
+	By      Date   `json:"by"`
+	Overdue bool   `json:"overdue"`
 	// Ref is the element the item belongs to, when there is one.
 	Ref uuid.UUID `json:"ref,omitzero"`
 }

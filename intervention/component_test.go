@@ -33,6 +33,7 @@ func (y yoga) Validate() error {
 }
 
 func (y yoga) Progress(asOf time.Time) intervention.Progress {
+	today, _ := intervention.DateOf(asOf, time.UTC)
 	held := 0
 	for _, s := range y.sessions {
 		if !s.Start.After(asOf) && s.PatientPresent() {
@@ -43,7 +44,7 @@ func (y yoga) Progress(asOf time.Time) intervention.Progress {
 		Component: y.id, Modality: y.Modality(), AsOf: asOf, Status: intervention.StatusActive,
 		Completion: intervention.RatioOf(held, 12), Attendance: intervention.RatioOf(held, len(y.sessions)),
 		Measures: []intervention.Measure{{Code: "yoga.sessions", Unit: "sessions", Value: intervention.RatioOf(held, 1)}},
-		Due:      []intervention.Due{{Code: "yoga.next-session", By: asOf.Add(7 * 24 * time.Hour)}},
+		Due:      []intervention.Due{{Code: "yoga.next-session", By: today.AddDays(7)}},
 	}
 }
 
@@ -74,4 +75,21 @@ func TestHostComponent(t *testing.T) {
 	err = y.Validate()
 	require.ErrorIs(t, err, intervention.ErrInvalid)
 	assert.Contains(t, fieldPaths(err), "sessions[0].minutes")
+}
+
+// A Due's By is a civil date and travels as "YYYY-MM-DD", with no time of
+// day or offset; anything else is refused.
+func TestDueJSONIsADate(t *testing.T) {
+	by, err := intervention.NewDate(2025, time.February, 6)
+	require.NoError(t, err)
+	b, err := json.Marshal(intervention.Due{Code: "x.check", By: by})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"code":"x.check","by":"2025-02-06","overdue":false}`, string(b))
+
+	var back intervention.Due
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, by, back.By)
+
+	err = json.Unmarshal([]byte(`{"code":"x.check","by":"2025-02-06T00:00:00-05:00","overdue":false}`), &back)
+	require.ErrorIs(t, err, intervention.ErrInvalid, "an instant is not a due date")
 }

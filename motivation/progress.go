@@ -149,7 +149,7 @@ func (c *Component) Progress(asOf time.Time) intervention.Progress {
 	if plan, ok := latest(c.plans, planOn, today); ok {
 		for _, s := range plan.OpenSteps() {
 			prog.Due = append(prog.Due, intervention.Due{
-				Code: DueChangePlanStep, By: s.By.In(loc), Overdue: today.After(s.By), Ref: plan.ID,
+				Code: DueChangePlanStep, By: s.By, Overdue: today.After(s.By), Ref: plan.ID,
 			})
 		}
 		slices.SortStableFunc(prog.Due, func(a, b intervention.Due) int { return a.By.Compare(b.By) })

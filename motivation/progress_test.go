@@ -1,6 +1,7 @@
 package motivation_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -118,7 +119,7 @@ func TestProgressSeries(t *testing.T) {
 	// Due: the current plan (22 Jan) has one open dated step, 27 Jan.
 	require.Len(t, p.Due, 1)
 	assert.Equal(t, motivation.DueChangePlanStep, p.Due[0].Code)
-	assert.Equal(t, time.Date(2025, 1, 27, 0, 0, 0, 0, time.UTC), p.Due[0].By)
+	assert.Equal(t, day(t, "2025-01-27"), p.Due[0].By)
 	assert.False(t, p.Due[0].Overdue)
 	assert.Equal(t, id(61), p.Due[0].Ref)
 
@@ -171,7 +172,7 @@ func TestProgressOverTime(t *testing.T) {
 			}
 			require.Len(t, p.Due, len(tt.dueDates))
 			for i, d := range tt.dueDates {
-				assert.Equal(t, day(t, d).In(time.UTC), p.Due[i].By)
+				assert.Equal(t, day(t, d), p.Due[i].By)
 				assert.Equal(t, tt.overdue[i], p.Due[i].Overdue)
 			}
 		})
@@ -225,7 +226,7 @@ func TestProgressUsesTheComponentTimeZone(t *testing.T) {
 	later := c.Progress(time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC))
 	assertRatio(t, measure(t, later, motivation.MeasureReadinessLatest).Value, 6, 1)
 	require.Len(t, later.Due, 2)
-	assert.Equal(t, time.Date(2025, 1, 20, 0, 0, 0, 0, la), later.Due[0].By)
+	assert.Equal(t, day(t, "2025-01-20"), later.Due[0].By, "the Los Angeles date")
 
 	// An asOf outside the calendar counts nothing dated and does not panic.
 	zero := c.Progress(time.Time{})
@@ -244,4 +245,33 @@ func TestChangeTalkTrend(t *testing.T) {
 	assertRatio(t, pts[1].Summary.PercentChangeTalk, 8, 12)
 	assert.Len(t, c.ChangeTalkTrend(day(t, "2025-01-12")), 1)
 	assert.Empty(t, c.ChangeTalkTrend(day(t, "2025-01-05")))
+}
+
+// A change-plan step due on 20 January in New York is due by the end of
+// that civil day there: its Due is the date itself (not midnight at the
+// start of the day, which read "by Mon 00:00"), it is not overdue at 23:30
+// that evening and is overdue one minute after midnight.
+func TestDueIsACivilDateInTheComponentZone(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	c, err := motivation.New(motivation.Config{ID: componentID, Patient: patientID, Target: target, Location: ny})
+	require.NoError(t, err)
+	_, err = c.RevisePlan(plan(t, 2, "2025-01-06"))
+	require.NoError(t, err)
+
+	lastMinutes := c.Progress(time.Date(2025, 1, 20, 23, 30, 0, 0, ny))
+	require.NotEmpty(t, lastMinutes.Due)
+	assert.Equal(t, day(t, "2025-01-20"), lastMinutes.Due[0].By)
+	assert.False(t, lastMinutes.Due[0].Overdue, "23:30 on the due day is not overdue")
+
+	b, err := json.Marshal(lastMinutes.Due[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"by":"2025-01-20"`)
+
+	next := c.Progress(time.Date(2025, 1, 21, 0, 1, 0, 0, ny))
+	require.NotEmpty(t, next.Due)
+	assert.Equal(t, day(t, "2025-01-20"), next.Due[0].By)
+	assert.True(t, next.Due[0].Overdue, "00:01 the next day in New York is overdue")
+	assert.False(t, c.Progress(time.Date(2025, 1, 21, 4, 59, 0, 0, time.UTC)).Due[0].Overdue,
+		"04:59 UTC on the 21st is still the 20th in New York")
 }

@@ -31,7 +31,7 @@ func goldenPlan(t testing.TB) (*plan.Plan, *plan.Codec) {
 	bi := plantest.BriefComponent(t, plantest.ComponentID(2))
 	cm := plantest.CMProgram(t, plantest.ComponentID(3), 4, 3)
 	host := plantest.NewComponent(4, customModality)
-	host.DueItems = []intervention.Due{{Code: "x.check-in", By: plantest.Day(40)}}
+	host.DueItems = []intervention.Due{{Code: "x.check-in", By: plantest.Date(40)}}
 	o2 := plantest.Objective(2, plantest.GoalID(2))
 	o2.Measure, o2.Target = "drinks-per-week", plan.Target{Comparator: plan.AtMost, Value: decimal.RequireFromString("-1.50"), Unit: "drinks", Criterion: intervention.NewText("Fewer drinks")}
 	p := plantest.ActivePlan(t, content(t, nil,

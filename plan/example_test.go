@@ -85,14 +85,14 @@ func Example() {
 		fmt.Println(f)
 	}
 	for _, d := range p.Due(asOf, plan.SeedTimingTable()) {
-		fmt.Println(d.Code, d.By.Format(time.DateOnly), "overdue:", d.Overdue)
+		fmt.Println(d.Code, d.By, "overdue:", d.Overdue)
 	}
 	// Output:
 	// revision 1 initial added 9 elements
 	// Plan{id=00000000-0000-0000-0000-00000000000a status=active problems=1 goals=1 objectives=1 interventions=1 components=1 revisions=2 reviews=0 signatures=2 sessions=1}
 	// P-DUE-REVIEW-1 error reviews: plan review is overdue
-	// plan.review 2025-02-06 overdue: true
-	// plan.objective 2025-03-08 overdue: false
+	// plan.review 2025-02-05 overdue: true
+	// plan.objective 2025-03-07 overdue: false
 }
 
 // An active plan changes only through a review; an illegal move is an

@@ -79,6 +79,12 @@ func (p *Plan) Progress(asOf time.Time, timing TimingTable) Progress {
 // items. Deadlines come from timing's row for the plan's jurisdiction and
 // setting (none when there is no row). A closed plan owes only
 // co-signatures.
+//
+// Each item is due by the end of its date in the plan's zone and is
+// overdue once that date has passed there as of asOf. A timing deadline in
+// days or months is dated by the last day of its period; one in hours by
+// the day it falls on (the rules P-DUE-INIT-1 and P-COSIGN-1 still judge it
+// to the hour).
 func (p *Plan) Due(asOf time.Time, timing TimingTable) []intervention.Due {
 	s := p.snap()
 	var progress []intervention.Progress
@@ -92,10 +98,11 @@ func (p *Plan) Due(asOf time.Time, timing TimingTable) []intervention.Due {
 
 func (s *state) due(asOf time.Time, timing TimingTable, components []intervention.Progress) []intervention.Due {
 	out := []intervention.Due{}
-	add := func(code string, by time.Time, ref uuid.UUID) {
-		out = append(out, intervention.Due{Code: code, By: by, Overdue: asOf.After(by), Ref: ref})
+	today := s.cfg.dateOf(asOf)
+	add := func(code string, deadline time.Time, ref uuid.UUID) {
+		by := s.cfg.dueDate(deadline)
+		out = append(out, intervention.Due{Code: code, By: by, Overdue: today.After(by), Ref: ref})
 	}
-	loc := s.cfg.location()
 	if s.status == StatusDraft {
 		if due, ok := initialDeadline(s.cfg, timing); ok {
 			add(DueInitialPlan, due, s.cfg.ID)
@@ -109,7 +116,7 @@ func (s *state) due(asOf time.Time, timing TimingTable, components []interventio
 		}
 		for _, o := range s.objectives {
 			if o.Status.Open() && !o.Due.IsZero() {
-				add(DueObjective, o.Due.AddDays(1).In(loc), o.ID)
+				out = append(out, intervention.Due{Code: DueObjective, By: o.Due, Overdue: today.After(o.Due), Ref: o.ID})
 			}
 		}
 	}
@@ -142,8 +149,17 @@ func (s *state) cosignsDue(asOf time.Time, timing TimingTable) []intervention.Du
 		if a < 0 || !needsCosign(row.Cosign.When, s.signatures[a]) || firstWithRole(s, window, SignerCosigner) >= 0 {
 			continue
 		}
-		by := row.Cosign.Within.Deadline(s.signatures[a].SignedAt, c.loc)
-		out = append(out, intervention.Due{Code: DueCosignature, By: by, Overdue: asOf.After(by), Ref: s.signatures[a].ID})
+		by := s.cfg.dueDate(row.Cosign.Within.Deadline(s.signatures[a].SignedAt, c.loc))
+		out = append(out, intervention.Due{Code: DueCosignature, By: by, Overdue: c.today.After(by), Ref: s.signatures[a].ID})
 	}
 	return out
+}
+
+// dueDate returns the civil day, in the plan's zone, that a deadline instant
+// closes: the day holding the last instant before it. A deadline in days or
+// months ends at midnight, so the day is the last day of the period (7 days
+// after 3 March is due by the end of 10 March); a deadline in hours is due
+// by the end of the day it falls on, while the rules keep its hour.
+func (c Config) dueDate(deadline time.Time) intervention.Date {
+	return c.dateOf(deadline.Add(-time.Nanosecond))
 }

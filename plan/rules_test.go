@@ -373,7 +373,7 @@ func TestCosignatureRule(t *testing.T) {
 	require.NotEmpty(t, due)
 	assert.Equal(t, plan.DueCosignature, due[0].Code)
 	assert.Equal(t, plantest.SignatureID(1), due[0].Ref)
-	assert.Equal(t, time.Date(2025, 1, 18, 0, 0, 0, 0, time.UTC), due[0].By, "10 calendar days after 7 January, ending at midnight")
+	assert.Equal(t, plantest.Date(11), due[0].By, "10 calendar days after 7 January: by the end of 17 January")
 }
 
 func TestInitialPlanRule(t *testing.T) {

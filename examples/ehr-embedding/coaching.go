@@ -99,8 +99,12 @@ func (c *coaching) Progress(asOf time.Time) intervention.Progress {
 		}}
 	if last, ok := c.lastContact(asOf); ok {
 		p.Status = intervention.StatusActive
-		by := last.AddDate(0, 0, 7)
-		p.Due = []intervention.Due{{Code: dueContact, By: by, Overdue: asOf.After(by)}}
+		// The next contact is due by the end of the seventh day after the
+		// last one, counted in UTC, the zone this host's contacts are kept in.
+		lastDay, _ := intervention.DateOf(last, time.UTC)
+		today, _ := intervention.DateOf(asOf, time.UTC)
+		by := lastDay.AddDays(7)
+		p.Due = []intervention.Due{{Code: dueContact, By: by, Overdue: today.After(by)}}
 	}
 	return p
 }

@@ -345,7 +345,7 @@ func printDue(out io.Writer, p *plan.Plan, asOf time.Time, timing plan.TimingTab
 		if d.Code == plan.DueObjective {
 			continue // objectives' due dates are part of the plan's content
 		}
-		s := d.Code + " by " + d.By.Format("Mon 2006-01-02 15:04")
+		s := d.Code + " by " + d.By.Weekday().String()[:3] + " " + d.By.String()
 		if d.Overdue {
 			s += " (overdue)"
 		}

@@ -638,7 +638,7 @@ func report(out io.Writer, p *planned, asOf time.Time) error {
 		if d.Overdue {
 			overdue = "  OVERDUE"
 		}
-		fmt.Fprintf(out, "  %-19s by %s%s\n", d.Code, d.By.In(loc).Format("Mon 2006-01-02 15:04"), overdue)
+		fmt.Fprintf(out, "  %-19s by %s %s%s\n", d.Code, d.By.Weekday().String()[:3], d.By, overdue)
 	}
 
 	rules, err := plan.DefaultRules(plan.RulesConfig{})

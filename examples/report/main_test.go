@@ -177,13 +177,13 @@ func TestReportFigures(t *testing.T) {
 		"$40.00",    // visit 35 pays $40.00 if negative
 		"$233.75",   // balance: $483.75 earned less $250.00 exchanged
 		"first recorded positive; the laboratory reported negative",
-		"61 days",           // clean since 2025-01-22
-		"90-days",           // the next milestone
-		"65 of 90",          // meetings in the rolling window
-		"8 / 10",            // latest readiness
-		"2 of 5",            // objectives met
-		"P-THREAD-1",        // the MI session documented without what it addressed
-		"end of 2025-04-04", // next plan review
+		"61 days",                        // clean since 2025-01-22
+		"90-days",                        // the next milestone
+		"65 of 90",                       // meetings in the rolling window
+		"8 / 10",                         // latest readiness
+		"2 of 5",                         // objectives met
+		"P-THREAD-1",                     // the MI session documented without what it addressed
+		"by Fri 2025-04-04, not yet due", // next plan review
 	} {
 		assert.Contains(t, page, want)
 	}

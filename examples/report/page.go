@@ -354,9 +354,9 @@ func writePlan(p pageWriter, v *view) {
 	review := tile{"Next review", "—", "no review scheduled"}
 	for _, d := range pv.due {
 		if d.Code == plan.DueReview {
-			review = tile{"Next review", short(lastDay(d.By)), dueDate(d.Code, d.By) + ", overdue"}
+			review = tile{"Next review", short(d.By), "by " + long(d.By) + ", overdue"}
 			if !d.Overdue {
-				review.sub = dueDate(d.Code, d.By) + ", not yet due"
+				review.sub = "by " + long(d.By) + ", not yet due"
 			}
 			break
 		}
@@ -416,7 +416,7 @@ func writePlan(p pageWriter, v *view) {
 		if d.Overdue {
 			overdue = "yes"
 		}
-		due = append(due, []string{dueText(d.Code), dueDate(d.Code, d.By), overdue})
+		due = append(due, []string{dueText(d.Code), long(d.By), overdue})
 	}
 	p.table("due-table", "What is due next", []column{{head: "What"}, {head: "By"}, {head: "Overdue"}}, due)
 	p.raw("</section>\n")
@@ -447,26 +447,4 @@ func dueText(code string) string {
 		return "Next clean-time milestone"
 	}
 	return code
-}
-
-// dueDate reads a due item's time. The plan's own deadlines fall at
-// midnight after the last day allowed, so they read "end of" that day;
-// components give the day something is due on.
-func dueDate(code string, t time.Time) string {
-	t = t.UTC()
-	midnight := t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
-	switch {
-	case midnight && strings.HasPrefix(code, "plan."):
-		return "end of " + lastDay(t).String()
-	case midnight:
-		d, _ := intervention.DateOf(t, time.UTC)
-		return d.String()
-	}
-	return t.Format("2006-01-02 15:04") + " UTC"
-}
-
-// lastDay is the last day before the deadline t.
-func lastDay(t time.Time) intervention.Date {
-	d, _ := intervention.DateOf(t.Add(-time.Nanosecond), time.UTC)
-	return d
 }

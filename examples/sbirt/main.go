@@ -409,7 +409,7 @@ func printProgress(out io.Writer, progress []progressAt) {
 		}
 		due := []string{}
 		for _, d := range p.Due {
-			s := fmt.Sprintf("%s by %s", d.Code, d.By.Format(time.DateOnly))
+			s := fmt.Sprintf("%s by %s", d.Code, d.By)
 			if d.Overdue {
 				s += " (OVERDUE)"
 			}

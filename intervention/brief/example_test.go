@@ -59,7 +59,7 @@ func Example_sbirt() {
 		return
 	}
 	p := bi.Progress(at.Add(24 * time.Hour))
-	fmt.Println(p.Status, p.Due[0].Code, "by", p.Due[0].By.Format(time.DateOnly))
+	fmt.Println(p.Status, p.Due[0].Code, "by", p.Due[0].By)
 
 	booked, _ := intervention.ParseDate("2025-03-05")
 	seen, _ := intervention.ParseDate("2025-03-12")

@@ -99,7 +99,7 @@ func (b *Intervention) Progress(asOf time.Time) intervention.Progress {
 	switch {
 	case delivered == 0 && b.cfg.Screen.Positive:
 		due := b.FollowUpDue()
-		p.Due = append(p.Due, intervention.Due{Code: DueFollowUp, By: due.In(loc), Overdue: today.After(due), Ref: b.cfg.ID})
+		p.Due = append(p.Due, intervention.Due{Code: DueFollowUp, By: due, Overdue: today.After(due), Ref: b.cfg.ID})
 	case delivered == 0:
 		// A negative screen owes no follow-up.
 	case referralOpen:
@@ -108,7 +108,7 @@ func (b *Intervention) Progress(asOf time.Time) intervention.Progress {
 		p.Status = intervention.StatusCompleted
 	}
 	if referralOpen {
-		p.Due = append(p.Due, intervention.Due{Code: DueReferral, By: referralDue.In(loc), Overdue: today.After(referralDue), Ref: b.referral.ID})
+		p.Due = append(p.Due, intervention.Due{Code: DueReferral, By: referralDue, Overdue: today.After(referralDue), Ref: b.referral.ID})
 	}
 	return p
 }

@@ -77,7 +77,7 @@ func ExampleCourse_Progress() {
 		fmt.Println(m.Code, m.Value)
 	}
 	for _, d := range p.Due {
-		fmt.Println("due", d.Code, d.By.Format(time.DateOnly), "overdue:", d.Overdue)
+		fmt.Println("due", d.Code, d.By, "overdue:", d.Overdue)
 	}
 	fmt.Println("findings:", len(c.Findings(start.AddDate(0, 0, 8))))
 	// Output:

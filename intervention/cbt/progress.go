@@ -142,12 +142,12 @@ func (c *Course) Progress(asOf time.Time) intervention.Progress {
 			}
 		}
 		if !hw.Due.IsZero() && st.Status.rank() < HomeworkCompleted.rank() {
-			due = append(due, intervention.Due{Code: DueHomework, By: hw.Due.In(loc), Overdue: pastDue, Ref: hw.ID})
+			due = append(due, intervention.Due{Code: DueHomework, By: hw.Due, Overdue: pastDue, Ref: hw.ID})
 		}
 	}
 	if n := len(seq); n > 0 && status == intervention.StatusActive && c.cfg.SessionIntervalDays > 0 && !today.IsZero() {
 		next := c.dateOf(seq[n-1].s.Session.Start).AddDays(c.cfg.SessionIntervalDays)
-		due = append(due, intervention.Due{Code: DueNextSession, By: next.In(loc), Overdue: today.After(next)})
+		due = append(due, intervention.Due{Code: DueNextSession, By: next, Overdue: today.After(next)})
 	}
 	slices.SortStableFunc(due, func(a, b intervention.Due) int { return a.By.Compare(b.By) })
 

@@ -61,8 +61,8 @@ const (
 	// member, By the latest check-in's date, overdue from the next day.
 	DueCaregiverSupport = "family.caregiver-support"
 	// DueDVScreen is a CRAFT member who attended a session without a
-	// domestic-violence screen; Ref is the member, By the start of the first
-	// session they attended, overdue after that session's date.
+	// domestic-violence screen; Ref is the member, By the date of the first
+	// session they attended, overdue from the next day.
 	DueDVScreen = "family.dv-screen"
 )
 
@@ -82,7 +82,6 @@ const (
 func (t *Therapy) Progress(asOf time.Time) intervention.Progress {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	loc := t.cfg.location()
 	today := t.date(asOf)
 	model := t.cfg.Model
 
@@ -190,7 +189,7 @@ func (t *Therapy) Progress(asOf time.Time) intervention.Progress {
 	}
 	for _, f := range flags {
 		prog.Due = append(prog.Due, intervention.Due{
-			Code: DueCaregiverSupport, By: f.LatestOn.In(loc), Overdue: today.After(f.LatestOn), Ref: f.Member,
+			Code: DueCaregiverSupport, By: f.LatestOn, Overdue: today.After(f.LatestOn), Ref: f.Member,
 		})
 	}
 	slices.SortStableFunc(prog.Due, func(a, b intervention.Due) int { return a.By.Compare(b.By) })
@@ -262,8 +261,8 @@ func (t *Therapy) dvDue(asOf time.Time, today intervention.Date) []intervention.
 		if t.screened(m, today) {
 			continue
 		}
-		by := first[m]
-		out = append(out, intervention.Due{Code: DueDVScreen, By: by, Overdue: today.After(t.date(by)), Ref: m})
+		by := t.date(first[m])
+		out = append(out, intervention.Due{Code: DueDVScreen, By: by, Overdue: today.After(by), Ref: m})
 	}
 	return out
 }

@@ -76,7 +76,7 @@ func TestProgressCRAFT(t *testing.T) {
 	assert.False(t, measure(t, p, family.MeasureBCTTrustAdherence).Computable())
 	assert.False(t, measure(t, p, family.MeasureMDFTDomainsCovered).Computable())
 	// The CSO was never screened: due by the first session, overdue now.
-	assert.Equal(t, []intervention.Due{{Code: family.DueDVScreen, By: at(t, "2025-01-06"), Overdue: true, Ref: csoID}}, p.Due)
+	assert.Equal(t, []intervention.Due{{Code: family.DueDVScreen, By: day(t, "2025-01-06"), Overdue: true, Ref: csoID}}, p.Due)
 
 	p = th.Progress(at(t, "2025-01-20"))
 	assertRatio(t, measure(t, p, family.MeasureCRAFTTreatmentEntry), 1, 1)
@@ -85,7 +85,7 @@ func TestProgressCRAFT(t *testing.T) {
 	early := th.Progress(at(t, "2025-01-06"))
 	assertRatio(t, measure(t, early, family.MeasureSessionsAttended), 1, 1)
 	assertRatio(t, measure(t, early, family.MeasureCRAFTInvitations), 0, 1)
-	assert.Equal(t, []intervention.Due{{Code: family.DueDVScreen, By: at(t, "2025-01-06"), Overdue: false, Ref: csoID}}, early.Due)
+	assert.Equal(t, []intervention.Due{{Code: family.DueDVScreen, By: day(t, "2025-01-06"), Overdue: false, Ref: csoID}}, early.Due)
 	assert.Equal(t, early, th.Progress(at(t, "2025-01-06")))
 }
 
@@ -176,7 +176,7 @@ func TestProgressStrainDue(t *testing.T) {
 	p := th.Progress(at(t, "2025-01-13"))
 	assertRatio(t, measure(t, p, family.MeasureStrainFlagged), 1, 1)
 	assert.False(t, measure(t, p, family.MeasureElementsCovered).Computable(), "generic model: no structure")
-	assert.Equal(t, []intervention.Due{{Code: family.DueCaregiverSupport, By: day(t, "2025-01-13").In(time.UTC), Ref: parentID}}, p.Due)
+	assert.Equal(t, []intervention.Due{{Code: family.DueCaregiverSupport, By: day(t, "2025-01-13"), Ref: parentID}}, p.Due)
 	p = th.Progress(at(t, "2025-01-14"))
 	require.Len(t, p.Due, 1)
 	assert.True(t, p.Due[0].Overdue)

@@ -62,7 +62,7 @@ const (
 )
 
 // DueNextMilestone is the Due code of the next clean-time milestone: By is
-// the first instant of the milestone day in the patient's time zone.
+// the milestone's date in the patient's time zone. It is never overdue.
 const DueNextMilestone = "tsf.next-milestone"
 
 // SessionSummary is the TSF course as of a time.
@@ -411,7 +411,7 @@ func (f *Facilitation) Progress(asOf time.Time) intervention.Progress {
 		},
 	}
 	if ct.Tracked && !ct.Next.IsZero() {
-		p.Due = []intervention.Due{{Code: DueNextMilestone, By: ct.Next.On.In(f.cfg.location())}}
+		p.Due = []intervention.Due{{Code: DueNextMilestone, By: ct.Next.On}}
 	}
 	return p
 }

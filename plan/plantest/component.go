@@ -57,11 +57,13 @@ func (c *Component) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Progress reports Status and DueItems (overdue as of asOf).
+// Progress reports Status and DueItems, each overdue when its date has
+// passed as of asOf in UTC (the zone of this package's fixtures).
 func (c *Component) Progress(asOf time.Time) intervention.Progress {
+	today, _ := intervention.DateOf(asOf, time.UTC)
 	due := slices.Clone(c.DueItems)
 	for i := range due {
-		due[i].Overdue = asOf.After(due[i].By)
+		due[i].Overdue = today.After(due[i].By)
 	}
 	return intervention.Progress{Component: c.ComponentID, Modality: c.Kind, AsOf: asOf, Status: c.Status, Due: due}
 }
@@ -74,13 +76,55 @@ func (c *Component) Findings(time.Time) []intervention.Finding { return slices.C
 // decoder rejects unknown fields and an invalid component.
 func ComponentCodec() plan.ComponentCodec {
 	return plan.ComponentCodec{Decode: func(doc json.RawMessage) (intervention.Component, error) {
-		var c Component
-		if err := strictDecode(doc, &c); err != nil {
+		var d componentDoc
+		if err := strictDecode(doc, &d); err != nil {
 			return nil, err
+		}
+		c := d.Component
+		c.DueItems = nil
+		for _, it := range d.DueItems {
+			c.DueItems = append(c.DueItems, intervention.Due{Code: it.Code, By: intervention.Date(it.By), Overdue: it.Overdue, Ref: it.Ref})
 		}
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
 		return &c, nil
 	}}
+}
+
+// componentDoc is Component's JSON form as ComponentCodec reads it: a due
+// item's "by" is a date, or the RFC 3339 instant this package wrote before
+// intervention.Due.By became a date.
+type componentDoc struct {
+	Component
+	DueItems []dueItemDoc `json:"dueItems,omitzero"`
+}
+
+// dueItemDoc is an intervention.Due as read from a Component document.
+type dueItemDoc struct {
+	Code    string    `json:"code"`
+	By      dueByDoc  `json:"by"`
+	Overdue bool      `json:"overdue"`
+	Ref     uuid.UUID `json:"ref,omitzero"`
+}
+
+// dueByDoc reads "YYYY-MM-DD", or an RFC 3339 instant as its date in UTC
+// (the zone of this package's fixtures).
+type dueByDoc intervention.Date
+
+// UnmarshalText decodes a date or a legacy instant.
+func (d *dueByDoc) UnmarshalText(b []byte) error {
+	if len(b) > len(time.DateOnly) {
+		t, err := time.Parse(time.RFC3339, string(b))
+		if err != nil {
+			return intervention.ErrBadDate
+		}
+		v, err := intervention.DateOf(t, time.UTC)
+		if err != nil {
+			return err
+		}
+		*d = dueByDoc(v)
+		return nil
+	}
+	return (*intervention.Date)(d).UnmarshalText(b)
 }

@@ -155,7 +155,7 @@ func TestBuildersReportFailures(t *testing.T) {
 func TestComponent(t *testing.T) {
 	c := plantest.NewComponent(3, intervention.ModalityFamilyTherapy)
 	c.Issues = []intervention.Finding{{Rule: "C-FAMILY-1", Severity: intervention.SeverityWarning, Message: "m"}}
-	c.DueItems = []intervention.Due{{Code: "x", By: plantest.Day(5)}}
+	c.DueItems = []intervention.Due{{Code: "x", By: plantest.Date(5)}}
 	require.NoError(t, c.Validate())
 	assert.Equal(t, plantest.ComponentID(3), c.ID())
 	assert.Equal(t, intervention.ModalityFamilyTherapy, c.Modality())
@@ -181,6 +181,21 @@ func TestComponent(t *testing.T) {
 	_, err = codec.Decode([]byte(`{"status":"active"}`))
 	require.ErrorIs(t, err, intervention.ErrMissing)
 	assert.ElementsMatch(t, []string{"id", "modality"}, fieldPaths(err), "the component's own Validate paths")
+
+	// A due item's "by" is a date; the RFC 3339 instant written before
+	// Due.By became a date reads as its UTC date, so stored documents load.
+	const head = `{"componentId":"00000000-0000-0000-0000-000000000001","kind":"cbt","status":"active","dueItems":[{"code":"x","by":`
+	for _, by := range []string{`"2025-01-11"`, `"2025-01-11T09:00:00Z"`, `"2025-01-10T23:30:00-05:00"`} {
+		got, err := codec.Decode([]byte(head + by + `,"overdue":false}]}`))
+		require.NoError(t, err, by)
+		pc, ok := got.(*plantest.Component)
+		require.True(t, ok)
+		assert.Equal(t, plantest.Date(5), pc.DueItems[0].By, by)
+	}
+	for _, by := range []string{`"2025-02-30"`, `"11 January 2025"`, `"2025-01-11T09:00:00"`} {
+		_, err := codec.Decode([]byte(head + by + `,"overdue":false}]}`))
+		require.ErrorIs(t, err, intervention.ErrInvalid, by)
+	}
 }
 
 func TestCMCodec(t *testing.T) {
