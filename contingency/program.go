@@ -95,7 +95,7 @@ func WithDrawer(d Drawer) ProgramOption { return drawerOption{d} }
 func NewProgram(id uuid.UUID, cfg ProgramConfig, ledger *Ledger, opts ...ProgramOption) (*Program, error) {
 	var errs []error
 	if id == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if ledger == nil {
 		errs = append(errs, intervention.Field("ledger", intervention.ErrMissing))

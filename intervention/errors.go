@@ -98,6 +98,20 @@ type FieldError = wire.FieldError
 // Field returns a *FieldError for path and rule.
 func Field(path string, rule error) error { return wire.Field(path, rule) }
 
+// Expect returns a *FieldError for path and rule whose message says what
+// the field must be instead of naming the rule: "id: required, a non-nil
+// UUID". errors.Is still matches the rule and ErrInvalid. want must not
+// quote the value (it may be PHI).
+func Expect(path string, rule error, want string) error { return wire.Expect(path, rule, want) }
+
+// What common fields must be, for Expect.
+const (
+	// WantID is what an identifier must be.
+	WantID = "required, a non-nil UUID"
+	// WantZone is what a time zone must be.
+	WantZone = "must be a time zone loaded by name with time.LoadLocation, such as America/New_York (not time.Local, which differs between machines, and not nil)"
+)
+
 // Prefix returns err with every FieldError inside it (including those joined
 // by errors.Join) re-rooted under prefix, so that a nested value's
 // "amount" becomes "entries[3].amount". A nil err stays nil; errors that are

@@ -18,7 +18,7 @@ type Participant struct {
 func (p Participant) Validate() error {
 	var errs []error
 	if p.ID == uuid.Nil {
-		errs = append(errs, Field("id", ErrMissing))
+		errs = append(errs, Expect("id", ErrMissing, WantID))
 	}
 	if !p.Role.Valid() {
 		errs = append(errs, Field("role", ErrUnknownRole))

@@ -139,18 +139,20 @@ func (s Session) validateParticipants() []error {
 // significant other alone; billing code 90846).
 func (s Session) formatErrors(patients, family int) []error {
 	var bad bool
+	var want string
 	switch s.Format {
 	case FormatIndividual:
-		bad = patients != 1
+		bad, want = patients != 1, "an individual session must include the patient, once"
 	case FormatConjoint:
 		bad = patients != 1 || !slices.ContainsFunc(s.Participants, func(p SessionParticipant) bool { return p.Role == RolePartner })
+		want = "a conjoint session must include the patient, once, and a partner"
 	case FormatFamily:
-		bad = family == 0
+		bad, want = family == 0, "a family session must include at least one family member"
 	case FormatGroup:
-		bad = patients == 0
+		bad, want = patients == 0, "a group session must include the patient"
 	}
 	if bad {
-		return []error{Field("participants", ErrFormatMismatch)}
+		return []error{Expect("participants", ErrFormatMismatch, want)}
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ type DecisionalBalance struct {
 func (d DecisionalBalance) Validate() error {
 	var errs []error
 	if d.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if !d.Behavior.Valid() {
 		errs = append(errs, field("behavior", ErrBadBehavior))

@@ -82,7 +82,7 @@ type ChangePlan struct {
 func (p ChangePlan) Validate() error {
 	var errs []error
 	if p.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if !p.Behavior.Valid() {
 		errs = append(errs, field("behavior", ErrBadBehavior))

@@ -49,7 +49,7 @@ type Config struct {
 func (c Config) Validate() error {
 	var errs []error
 	if c.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.Patient == uuid.Nil {
 		errs = append(errs, field("patient", intervention.ErrMissing))
@@ -64,7 +64,7 @@ func (c Config) Validate() error {
 		errs = append(errs, intervention.Prefix("thresholds", c.Thresholds.Validate()))
 	}
 	if c.Location != nil && !wire.Storable(c.Location) {
-		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
+		errs = append(errs, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone))
 	}
 	return errors.Join(errs...)
 }

@@ -104,7 +104,7 @@ func decodeComponent(b []byte) (*Component, error) {
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {
-		return nil, field("timeZone", intervention.ErrUnknownValue)
+		return nil, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	c, err := New(Config{
 		ID: w.ID, Patient: w.Patient, Target: w.Target, PlannedSessions: w.PlannedSessions,

@@ -360,7 +360,7 @@ func (c MITICoding) Score(opts MITIOptions) (MITISummary, error) {
 func codingHeader(id, session, coder uuid.UUID, on intervention.Date) []error {
 	var errs []error
 	if id == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if session == uuid.Nil {
 		errs = append(errs, field("session", intervention.ErrMissing))

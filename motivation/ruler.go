@@ -128,7 +128,7 @@ type RulerRating struct {
 func (r RulerRating) Validate() error {
 	var errs []error
 	if r.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if !r.Ruler.Valid() {
 		errs = append(errs, field("ruler", ErrUnknownRuler))

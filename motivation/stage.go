@@ -129,7 +129,7 @@ type StageAssessment struct {
 func (a StageAssessment) Validate() error {
 	var errs []error
 	if a.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if !a.Behavior.Valid() {
 		errs = append(errs, field("behavior", ErrBadBehavior))

@@ -297,7 +297,7 @@ func (c *Codec) Unmarshal(b []byte) (*Plan, error) {
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {
-		return nil, field("timeZone", intervention.ErrUnknownValue)
+		return nil, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	cfg := Config{
 		ID: w.ID, Patient: w.Patient, Jurisdiction: w.Jurisdiction, Setting: w.Setting,

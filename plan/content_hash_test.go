@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,4 +88,14 @@ func TestSignRefusesAnotherContentHash(t *testing.T) {
 	replayed, err = p.Sign(sig)
 	require.NoError(t, err)
 	assert.True(t, replayed, "and with the revision's hash too")
+}
+
+// Issue 16, point 8: a plan's configuration errors say what is expected.
+func TestConfigErrorsSayWhatIsExpected(t *testing.T) {
+	_, err := plan.New(plan.Config{Patient: plantest.Patient(), Admitted: plantest.Day(0), Location: time.Local})
+	require.ErrorIs(t, err, intervention.ErrUnknownValue)
+	require.ErrorIs(t, err, intervention.ErrMissing)
+	assert.Contains(t, err.Error(), "id: required, a non-nil UUID", `it read "invalid id: missing: invalid"`)
+	assert.Contains(t, err.Error(), "timeZone: must be a time zone loaded by name with time.LoadLocation",
+		`it read "invalid timeZone: unknown value: invalid"`)
 }

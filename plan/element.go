@@ -359,7 +359,7 @@ func (p Participation) Validate() error {
 // checkID reports ErrMissing at path for the nil UUID.
 func checkID(path string, id uuid.UUID) error {
 	if id == uuid.Nil {
-		return field(path, intervention.ErrMissing)
+		return intervention.Expect(path, intervention.ErrMissing, intervention.WantID)
 	}
 	return nil
 }

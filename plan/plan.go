@@ -53,7 +53,7 @@ func (c Config) Validate() error {
 		checkInstant("admitted", c.Admitted),
 	}
 	if c.Location != nil && !wire.Storable(c.Location) {
-		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
+		errs = append(errs, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone))
 	}
 	if !c.End.IsZero() && !c.Admitted.IsZero() && c.End.Before(c.start()) {
 		errs = append(errs, field("end", intervention.ErrInconsistent))

@@ -62,7 +62,7 @@ func (c *coaching) Modality() intervention.Modality { return coachingModality }
 func (c *coaching) Validate() error {
 	var errs []error
 	if c.id == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.patient == uuid.Nil {
 		errs = append(errs, intervention.Field("patient", intervention.ErrMissing))

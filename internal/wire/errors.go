@@ -44,10 +44,20 @@ var (
 type FieldError struct {
 	Field string // JSON path of the field, e.g. "participants[1].role"
 	Err   error  // the rule broken, e.g. intervention.ErrMissing
+	// Want, when set, says what the field must be, in words a developer
+	// can act on ("required, a non-nil UUID"); it never quotes the value.
+	Want string
 }
 
-// Error reports the field path and the rule.
+// Error reports the field path and what it must be ("id: required, a
+// non-nil UUID"), or, without Want, the path and the rule broken.
 func (e *FieldError) Error() string {
+	if e.Want != "" {
+		if e.Field == "" {
+			return "invalid value: " + e.Want
+		}
+		return e.Field + ": " + e.Want
+	}
 	rule := "invalid"
 	if e.Err != nil {
 		rule = e.Err.Error()
@@ -56,6 +66,12 @@ func (e *FieldError) Error() string {
 		return "invalid value: " + rule
 	}
 	return "invalid " + e.Field + ": " + rule
+}
+
+// Expect returns a *FieldError for path and rule that says what the field
+// must be.
+func Expect(path string, rule error, want string) error {
+	return &FieldError{Field: path, Err: rule, Want: want}
 }
 
 // Unwrap returns the rule.
@@ -87,7 +103,7 @@ func Prefix(prefix string, err error) error {
 	}
 	var fe *FieldError
 	if errors.As(err, &fe) {
-		return &FieldError{Field: JoinPath(prefix, fe.Field), Err: fe.Err}
+		return &FieldError{Field: JoinPath(prefix, fe.Field), Err: fe.Err, Want: fe.Want}
 	}
 	return &FieldError{Field: prefix, Err: err}
 }

@@ -69,7 +69,7 @@ type Config struct {
 func (c Config) Validate() error {
 	var errs []error
 	if c.ID == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.Patient == uuid.Nil {
 		errs = append(errs, intervention.Field("patient", intervention.ErrMissing))
@@ -110,7 +110,7 @@ type Delivery struct {
 func (d Delivery) Validate() error {
 	var errs []error
 	if d.ID == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if d.At.IsZero() {
 		errs = append(errs, intervention.Field("at", intervention.ErrMissing))
@@ -293,7 +293,7 @@ func (b *Intervention) Deliveries() []Delivered {
 func (b *Intervention) Refer(id uuid.UUID, to string, on intervention.Date, by string) error {
 	var errs []error
 	if id == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	errs = append(errs, checkCode("to", to), checkCode("by", by))
 	if on.IsZero() {

@@ -75,7 +75,7 @@ func (b *Intervention) UnmarshalJSON(data []byte) error {
 	}
 	loc, ok := wire.Zone(doc.TimeZone)
 	if !ok {
-		return intervention.Field("timeZone", intervention.ErrUnknownValue)
+		return intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	doc.Config.Location = loc
 	nb, err := New(doc.Config)

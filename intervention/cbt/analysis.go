@@ -95,7 +95,7 @@ type FunctionalAnalysis struct {
 func (a FunctionalAnalysis) Validate() error {
 	var errs []error
 	if a.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if a.On.IsZero() {
 		errs = append(errs, field("on", intervention.ErrMissing))

@@ -108,7 +108,7 @@ func decodeCourse(b []byte) (*Course, error) {
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {
-		return nil, field("timeZone", intervention.ErrUnknownValue)
+		return nil, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	if w.TrendDays == 0 {
 		return nil, field("trendDays", intervention.ErrMissing)

@@ -101,7 +101,7 @@ type Homework struct {
 func (h Homework) Validate() error {
 	var errs []error
 	if h.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if h.Session == uuid.Nil {
 		errs = append(errs, field("session", intervention.ErrMissing))
@@ -140,7 +140,7 @@ type HomeworkUpdate struct {
 func (u HomeworkUpdate) Validate() error {
 	var errs []error
 	if u.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if u.Homework == uuid.Nil {
 		errs = append(errs, field("homework", intervention.ErrMissing))

@@ -100,7 +100,7 @@ type Urge struct {
 func (u Urge) Validate() error {
 	var errs []error
 	if u.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if u.At.IsZero() {
 		errs = append(errs, field("at", intervention.ErrMissing))

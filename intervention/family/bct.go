@@ -114,7 +114,7 @@ type RecoveryContract struct {
 func (c RecoveryContract) Validate() error {
 	var errs []error
 	if c.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.Partner == uuid.Nil {
 		errs = append(errs, field("partner", intervention.ErrMissing))

@@ -66,7 +66,7 @@ type DVScreen struct {
 func (d DVScreen) Validate() error {
 	var errs []error
 	if d.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if d.Member == uuid.Nil {
 		errs = append(errs, field("member", intervention.ErrMissing))
@@ -142,7 +142,7 @@ type Invitation struct {
 func (i Invitation) Validate() error {
 	var errs []error
 	if i.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if i.By == uuid.Nil {
 		errs = append(errs, field("by", intervention.ErrMissing))

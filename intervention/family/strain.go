@@ -81,7 +81,7 @@ type StrainCheckIn struct {
 func (c StrainCheckIn) Validate() error {
 	var errs []error
 	if c.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.Member == uuid.Nil {
 		errs = append(errs, field("member", intervention.ErrMissing))

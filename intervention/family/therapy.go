@@ -50,7 +50,7 @@ type Config struct {
 func (c Config) Validate() error {
 	var errs []error
 	if c.ID == uuid.Nil {
-		errs = append(errs, field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if c.Patient == uuid.Nil {
 		errs = append(errs, field("patient", intervention.ErrMissing))
@@ -63,7 +63,7 @@ func (c Config) Validate() error {
 	}
 	errs = append(errs, intervention.Prefix("strain", c.Strain.Validate()))
 	if c.Location != nil && !wire.Storable(c.Location) {
-		errs = append(errs, field("timeZone", intervention.ErrUnknownValue))
+		errs = append(errs, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone))
 	}
 	return errors.Join(errs...)
 }

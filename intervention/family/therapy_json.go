@@ -116,7 +116,7 @@ func decodeTherapy(b []byte) (*Therapy, error) {
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {
-		return nil, field("timeZone", intervention.ErrUnknownValue)
+		return nil, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	if w.Strain.IsZero() {
 		return nil, field("strain", intervention.ErrMissing)

@@ -118,7 +118,7 @@ func decodeFacilitation(b []byte) (*Facilitation, error) {
 	}
 	loc, ok := wire.Zone(w.TimeZone)
 	if !ok {
-		return nil, field("timeZone", intervention.ErrUnknownValue)
+		return nil, intervention.Expect("timeZone", intervention.ErrUnknownValue, intervention.WantZone)
 	}
 	var errs []error
 	missing := func(path string, zero bool) {

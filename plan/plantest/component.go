@@ -46,7 +46,7 @@ func (c *Component) Modality() intervention.Modality { return c.Kind }
 func (c *Component) Validate() error {
 	var errs []error
 	if c.ComponentID == uuid.Nil {
-		errs = append(errs, intervention.Field("id", intervention.ErrMissing))
+		errs = append(errs, intervention.Expect("id", intervention.ErrMissing, intervention.WantID))
 	}
 	if !c.Kind.Valid() {
 		errs = append(errs, intervention.Field("modality", intervention.ErrUnknownModality))
