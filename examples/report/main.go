@@ -1,25 +1,24 @@
 // Command report writes a self-contained HTML progress report for one
-// patient in an outpatient programme: contingency-management results and
-// voucher earnings, clean-time milestones and mutual-help meetings,
-// readiness-ruler trends, and the treatment plan's objectives and rule
-// findings. Charts are inline SVG with a title, a description, axis labels,
-// a legend and a data table below each; styles are inline and nothing is
-// loaded from elsewhere, so the file can be mailed, archived or printed as
-// it is. No JavaScript is needed.
+// patient in an outpatient programme with the plan/report package:
+// contingency-management results and voucher earnings, clean-time
+// milestones and mutual-help meetings, readiness-ruler trends, and the
+// treatment plan's objectives and rule findings. Charts are inline SVG
+// with a title, a description, axis labels, a legend and a data table
+// below each; styles are inline and nothing is loaded from elsewhere, so
+// the file can be mailed, archived or printed as it is. No JavaScript is
+// needed.
 //
 //	go run ./examples/report -o report.html                   # as of 2025-03-24
 //	go run ./examples/report -as-of 2025-02-10 -o early.html  # the same record, earlier
+//	go run ./examples/report -disclose-to mother              # the 42 CFR Part 2 disclosure view
 //
-// The record is built the way a host EHR builds it (reference:
-// contingency.md §9; plans-and-interop.md §3.3, §4): a Higgins voucher
-// programme (contingency.HigginsProgram on a Ledger over a MemStore) with a
-// positive, a missed visit and a laboratory correction; a MAAEZ
-// twelve-step facilitation with a sobriety date, a slip and a meeting log;
-// an MI series with readiness, importance and confidence rulers; and a
-// treatment plan that attaches the three components and measures its
-// objectives with their measures. Only what happened by the as-of date is
-// recorded. The patient appears as an opaque ID; plan text, which is PHI,
-// is never printed.
+// The record is the demo patient's of plan/report/reporttest, built the
+// way a host EHR builds it (reference: contingency.md §9;
+// plans-and-interop.md §3.3, §4). Only what happened by the as-of date is
+// recorded. The patient appears as an opaque ID. The clinician view shows
+// the treating team the objectives' wording and no other plan text, which
+// is PHI; -disclose-to makes the 42 CFR Part 2 disclosure view, which
+// shows none and withholds the sections no consent permits.
 package main
 
 import (
@@ -28,10 +27,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/recoverykit/psychosocial/intervention"
+	"github.com/recoverykit/psychosocial/plan/report"
+	"github.com/recoverykit/psychosocial/plan/report/reporttest"
 )
 
 func main() {
@@ -44,8 +48,8 @@ func main() {
 // The as-of dates the record covers: from admission to the end of the
 // plan period. The report is as of 18:00 UTC on the day.
 var (
-	firstAsOf = mustDate("2025-01-06")
-	lastAsOf  = mustDate("2025-07-04")
+	firstAsOf = reporttest.First()
+	lastAsOf  = reporttest.Last()
 )
 
 // options are the parsed command-line flags.
@@ -88,24 +92,38 @@ func run(out io.Writer, args []string) error {
 	if err != nil || help {
 		return err
 	}
-	rec, err := buildRecord(o.asOf)
+	rec, err := reporttest.Build(o.asOf)
 	if err != nil {
 		return err
 	}
-	v, err := newView(rec)
-	if err != nil {
-		return err
-	}
+	var opts report.Options
 	if o.discloseTo != "" {
-		if v.disclosure, err = newDisclosure(o.discloseTo, rec.today); err != nil {
-			return err
+		a, ok := reporttest.Audiences()[o.discloseTo]
+		if !ok {
+			return fmt.Errorf("-disclose-to: want one of %s", audienceNames())
 		}
+		opts.Disclosure = &report.Disclosure{Label: a.Label, Recipient: a.Recipient, Purpose: a.Purpose, Consents: reporttest.Consents()}
+	}
+	in := report.Input{
+		Plan: rec.Plan, Vouchers: rec.Vouchers, Ledger: rec.Ledger,
+		Facilitation: rec.Facilitation, Motivation: rec.Motivation, AsOf: rec.AsOf,
 	}
 	var page bytes.Buffer
-	writePage(&page, v)
+	if err := report.Render(&page, in, opts); err != nil {
+		if o.discloseTo != "" {
+			return fmt.Errorf("-disclose-to %s: %w", o.discloseTo, err)
+		}
+		return err
+	}
 	if o.out == "" || o.out == "-" {
 		_, err = out.Write(page.Bytes())
 		return err
 	}
 	return os.WriteFile(o.out, page.Bytes(), 0o644)
+}
+
+// audienceNames lists the names -disclose-to accepts, sorted.
+func audienceNames() string {
+	names := slices.Sorted(maps.Keys(reporttest.Audiences()))
+	return strings.Join(names, ", ")
 }

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/recoverykit/psychosocial/contingency"
 	"github.com/recoverykit/psychosocial/intervention"
@@ -142,7 +141,7 @@ func writePage(w io.Writer, v *view) {
 	p.raw("<main>\n")
 	writeSections(p, v, v.disclosure)
 	p.raw("</main>\n")
-	p.raw(`<footer><p>Made by examples/report from the record's own figures: contingency.Program.Status and the reward ledger, ` +
+	p.raw(`<footer><p>Made by plan/report from the record's own figures: contingency.Program.Status and the reward ledger, ` +
 		`twelvestep.Facilitation.Summary, motivation.Component.Trend, plan.Plan.Progress and plan.DefaultRules. ` +
 		`Every chart has a data table below it. The page loads nothing from elsewhere and needs no scripts.</p></footer>` + "\n")
 	p.raw("</body>\n</html>\n")
@@ -150,17 +149,20 @@ func writePage(w io.Writer, v *view) {
 
 func writeHeader(p pageWriter, v *view) {
 	p.raw("<header>\n<h1>Progress report</h1>\n<dl class=\"meta\">\n")
-	admittedOn, _ := intervention.DateOf(admitted, time.UTC)
 	for _, kv := range [][2]string{
 		{"Patient ID", v.patient.String()},
-		{"As of", long(v.today) + " " + v.asOf.Format("15:04") + " UTC"},
-		{"Admitted", long(admittedOn)},
-		{"Setting", "Outpatient, US-MN"},
+		{"As of", long(v.today) + " " + v.asOf.In(v.loc).Format("15:04 MST")},
+		{"Admitted", long(v.admitted)},
+		{"Setting", v.setting},
 	} {
 		p.f("<div><dt>%s</dt><dd>%s</dd></div>\n", esc(kv[0]), esc(kv[1]))
 	}
 	p.raw("</dl>\n")
-	p.raw(`<p class="note">The patient appears by an opaque ID only: no name, and none of the plan's free text. ` +
+	phi := "no name, and none of the plan's free text. "
+	if v.disclosure == nil {
+		phi = "no name. For the treating team, the objectives' wording is shown; no other free text of the plan is. "
+	}
+	p.raw(`<p class="note">The patient appears by an opaque ID only: ` + phi +
 		`Dates of care are protected health information (42 CFR Part 2): keep this page where patient records may be kept.</p>` + "\n")
 	writeDisclosureNotice(p, v.disclosure)
 	p.raw("</header>\n")
@@ -349,8 +351,14 @@ func writePlan(p pageWriter, v *view) {
 	pv := v.plan
 	p.raw(`<section id="plan" aria-labelledby="plan-h">` + "\n")
 	p.raw(`<h2 id="plan-h">Treatment plan: objectives and findings</h2>` + "\n")
-	p.raw(`<p class="lede">Each objective is measured by a figure of the component that delivers it. ` +
-		`Objective wording is PHI and is not shown; objectives are numbered in plan order.</p>` + "\n")
+	wording := v.disclosure == nil // the treating team sees what the objectives say
+	if wording {
+		p.raw(`<p class="lede">Each objective is measured by a figure of the component that delivers it. ` +
+			`Objectives are numbered in plan order; their wording is shown for the treating team and left out of a disclosure.</p>` + "\n")
+	} else {
+		p.raw(`<p class="lede">Each objective is measured by a figure of the component that delivers it. ` +
+			`Objective wording is PHI and is not shown; objectives are numbered in plan order.</p>` + "\n")
+	}
 	review := tile{"Next review", "—", "no review scheduled"}
 	for _, d := range pv.due {
 		if d.Code == plan.DueReview {
@@ -389,11 +397,19 @@ func writePlan(p pageWriter, v *view) {
 		if o.overdue {
 			status += ", overdue"
 		}
-		rows = append(rows, []string{strconv.Itoa(o.n), o.measure, targetText(o.target), o.due.String(), valueText(o), pct, status})
+		row := []string{strconv.Itoa(o.n), o.measure, targetText(o.target), o.due.String(), valueText(o), pct, status}
+		if wording {
+			row = slices.Insert(row, 1, o.text)
+		}
+		rows = append(rows, row)
 	}
-	p.table("objective-table", "Objectives", []column{
+	cols := []column{
 		{head: "Objective", num: true}, {head: "Measure"}, {head: "Target"}, {head: "Due"}, {head: "Measured", num: true}, {head: "Progress", num: true}, {head: "Status"},
-	}, rows)
+	}
+	if wording {
+		cols = slices.Insert(cols, 1, column{head: "Wording", wrap: true})
+	}
+	p.table("objective-table", "Objectives", cols, rows)
 
 	p.raw(`<h3 id="findings-h">Plan rule findings</h3>` + "\n")
 	if len(pv.findings) == 0 {
@@ -447,4 +463,17 @@ func dueText(code string) string {
 		return "Next clean-time milestone"
 	}
 	return code
+}
+
+// settingText is the header's setting: the plan's setting code, first
+// letter capitalised, and its jurisdiction, as "Outpatient, US-MN".
+func settingText(c plan.Config) string {
+	var parts []string
+	if c.Setting != "" {
+		parts = append(parts, strings.ToUpper(c.Setting[:1])+c.Setting[1:])
+	}
+	if c.Jurisdiction != "" {
+		parts = append(parts, c.Jurisdiction)
+	}
+	return strings.Join(parts, ", ")
 }

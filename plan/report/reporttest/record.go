@@ -1,4 +1,4 @@
-package main
+package reporttest
 
 import (
 	"context"
@@ -82,8 +82,51 @@ var miVisits = []rulerVisit{
 	{"2025-03-17", 8, 9, 7, "", motivation.ProcessPlanning},
 }
 
-// record is the patient's record as of a time.
+// Record is the demo patient's record as of a time: the treatment plan
+// and the three components it attaches, each built through the library's
+// API. Its fields are what report.Input asks for.
+type Record struct {
+	// AsOf is the time the record was built up to.
+	AsOf time.Time
+	// Plan is the treatment plan.
+	Plan *plan.Plan
+	// Vouchers is the Higgins voucher programme and Ledger its reward
+	// ledger.
+	Vouchers *contingency.Program
+	Ledger   *contingency.Ledger
+	// Facilitation is the MAAEZ twelve-step facilitation.
+	Facilitation *twelvestep.Facilitation
+	// Motivation is the MI series.
+	Motivation *motivation.Component
+}
+
+// Patient is the demo patient's opaque ID.
+func Patient() uuid.UUID { return patientID }
+
+// First and Last are the first and last as-of days the record covers:
+// admission and the end of the plan period.
+func First() intervention.Date { return mustDate("2025-01-06") }
+
+// Last is the last as-of day the record covers; see First.
+func Last() intervention.Date { return mustDate("2025-07-04") }
+
+// Build records everything that happened to the demo patient by asOf; it
+// fails when asOf is not a storable instant. The plan's zone is UTC.
+func Build(asOf time.Time) (Record, error) { return BuildIn(asOf, time.UTC) }
+
+// BuildIn is Build with the plan's zone (plan.Config.Location) set to
+// zone, which must be loaded by name; the components keep to UTC.
+func BuildIn(asOf time.Time, zone *time.Location) (Record, error) {
+	r, err := buildRecord(asOf, zone)
+	if err != nil {
+		return Record{}, err
+	}
+	return Record{AsOf: asOf, Plan: r.plan, Vouchers: r.cm, Ledger: r.ledger, Facilitation: r.tsf, Motivation: r.mi}, nil
+}
+
+// record is the patient's record as of a time, while it is built.
 type record struct {
+	zone   *time.Location // the plan's
 	asOf   time.Time
 	today  intervention.Date
 	cm     *contingency.Program
@@ -103,7 +146,7 @@ func mustDate(s string) intervention.Date {
 }
 
 // buildRecord records everything that happened by asOf.
-func buildRecord(asOf time.Time) (*record, error) {
+func buildRecord(asOf time.Time, zone *time.Location) (*record, error) {
 	today, err := intervention.DateOf(asOf, time.UTC)
 	if err != nil {
 		return nil, err
@@ -113,7 +156,7 @@ func buildRecord(asOf time.Time) (*record, error) {
 		id, _ := ids() // SequentialIDs never fails
 		return id
 	}
-	r := &record{asOf: asOf, today: today}
+	r := &record{asOf: asOf, today: today, zone: zone}
 	if err := r.buildCM(); err != nil {
 		return nil, fmt.Errorf("contingency management: %w", err)
 	}
@@ -379,7 +422,7 @@ func ratings(rs ...int) []plan.DimensionRating {
 func (r *record) buildPlan(next func() uuid.UUID) error {
 	p, err := plan.New(plan.Config{
 		ID: planID, Patient: patientID, Jurisdiction: "US-MN", Setting: "outpatient",
-		Admitted: admitted, End: mustDate("2025-07-04"), Location: time.UTC,
+		Admitted: admitted, End: mustDate("2025-07-04"), Location: r.zone,
 	})
 	if err != nil {
 		return err

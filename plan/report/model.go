@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"slices"
@@ -21,18 +21,24 @@ import (
 type view struct {
 	asOf    time.Time
 	today   intervention.Date
+	loc     *time.Location
 	patient uuid.UUID
-	cm      cmView
-	clean   cleanView
-	rulers  rulerView
-	plan    planView
+	// admitted is the admission day; setting the header's "Outpatient,
+	// US-MN".
+	admitted intervention.Date
+	setting  string
+	cm       cmView
+	clean    cleanView
+	rulers   rulerView
+	plan     planView
 	// disclosure is the recipient of a disclosure view; nil for the
 	// clinician view.
 	disclosure *disclosure
 }
 
 func newView(r *record) (*view, error) {
-	v := &view{asOf: r.asOf, today: r.today, patient: patientID}
+	cfg := r.plan.Config()
+	v := &view{asOf: r.asOf, today: r.today, loc: r.loc, patient: cfg.Patient, admitted: r.admitted, setting: settingText(cfg)}
 	v.cm = newCMView(r)
 	v.clean = newCleanView(r)
 	v.rulers = newRulerView(r)
@@ -89,7 +95,7 @@ func newCMView(r *record) cmView {
 	v := cmView{status: r.cm.Status(r.asOf), counts: map[visitState]int{}}
 	byDay := map[intervention.Date]specimenResult{}
 	for _, op := range r.cm.Operations() {
-		day, _ := intervention.DateOf(op.Result.CollectedAt, time.UTC)
+		day, _ := intervention.DateOf(op.Result.CollectedAt, r.loc)
 		s, ok := byDay[day]
 		if !ok {
 			s = specimenResult{at: op.Result.CollectedAt, first: op.Result.Status}
@@ -103,7 +109,7 @@ func newCMView(r *record) cmView {
 	for i, d := range r.cm.Config().Calendar.Visits() {
 		cv := cmVisit{n: i + 1, date: d}
 		s, ok := byDay[d]
-		at := d.In(time.UTC).Add(10 * time.Hour)
+		at := d.In(r.loc).Add(10 * time.Hour) // the day's visit, when no specimen says when
 		switch {
 		case ok:
 			at = s.at
@@ -231,7 +237,11 @@ func newCleanView(r *record) cleanView {
 	if sched.IsZero() {
 		sched = twelvestep.DefaultMilestones()
 	}
-	v.from, v.to = journeyStart.AddDays(-2), r.today.AddDays(7)
+	start := r.tsf.Config().JourneyStart
+	if start.IsZero() {
+		start = r.admitted
+	}
+	v.from, v.to = start.AddDays(-2), r.today.AddDays(7)
 	if ct.Tracked && !ct.Next.IsZero() && ct.Next.On.AddDays(5).After(v.to) {
 		v.to = ct.Next.On.AddDays(5)
 	}
@@ -264,7 +274,7 @@ func newCleanView(r *record) cleanView {
 		if m.At.After(r.asOf) {
 			continue
 		}
-		on, _ := intervention.DateOf(m.At, time.UTC)
+		on, _ := intervention.DateOf(m.At, r.loc)
 		v.meetings = append(v.meetings, meetingMark{
 			on: on, verified: m.Verification == twelvestep.VerificationVerified,
 			online: m.Venue == twelvestep.VenueOnline, group: m.Fellowship,
@@ -289,7 +299,7 @@ type rulerView struct {
 }
 
 func newRulerView(r *record) rulerView {
-	start, _ := intervention.DateOf(admitted, time.UTC)
+	start := r.admitted
 	v := rulerView{from: start.AddDays(-3), to: r.today.AddDays(3)}
 	if least := start.AddDays(31); v.to.Before(least) {
 		v.to = least
@@ -305,6 +315,7 @@ func newRulerView(r *record) rulerView {
 // objectiveRow is one objective of the plan with its measured progress.
 type objectiveRow struct {
 	n        int
+	text     string // the objective's wording, PHI: shown to the treating team only
 	measure  string
 	target   plan.Target
 	due      intervention.Date
@@ -340,7 +351,7 @@ func newPlanView(r *record) (planView, error) {
 	objectives := r.plan.Objectives()
 	for i, sum := range prog.Objectives {
 		o := objectives[i]
-		row := objectiveRow{n: i + 1, measure: o.Measure, target: o.Target, due: sum.Due, status: sum.Status, overdue: sum.Overdue}
+		row := objectiveRow{n: i + 1, text: o.Text.Reveal(), measure: o.Measure, target: o.Target, due: sum.Due, status: sum.Status, overdue: sum.Overdue}
 		row.value, row.measured = measured(prog.Components, o.Measure, o.Target.Unit)
 		if row.measured && o.Target.Numeric() {
 			row.share = share(row.value, o.Target)
